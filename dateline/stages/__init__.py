@@ -1,0 +1,1 @@
+"""One module per extraction step; each exposes one function ``(doc, coded, resources) -> coded``."""

@@ -1,0 +1,12 @@
+"""Stage placeholder: to be written (see issue 2)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import CodedArticle
+from ..resources import Resources
+
+
+def code_events(doc: Doc, coded: CodedArticle, res: Resources) -> CodedArticle:
+    return coded
