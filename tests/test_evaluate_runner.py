@@ -107,3 +107,20 @@ def test_evaluate_every_present_scorer_follows_the_contract():
             continue  # written by another engineer; the runner reports it as not available
         params = inspect.signature(scorer.run).parameters
         assert "quick" in params and params["quick"].kind is inspect.Parameter.KEYWORD_ONLY, task
+
+
+def test_evaluate_cli_writes_per_item_errors(tmp_path):
+    data = tmp_path / "data" / "cameo-conflibert-annotations"
+    data.mkdir(parents=True)
+    votes = [{"coder": c, "relevant": False, "actions": []} for c in "123"]
+    item = {"id": "c-1", "text": "The weather was mild on Tuesday.", "relevance": False, "cameo_root": None,
+            "cameo_roots_any_action": [], "votes": votes,
+            "has_majority": {"relevance": True, "pentaclass": True, "cameo_root": True}}
+    (data / "conflibert_setA.jsonl").write_text(json.dumps(item) + "\n", encoding="utf-8")
+    errors = tmp_path / "items.jsonl"
+    result = CliRunner().invoke(app, ["evaluate", "--data", str(tmp_path / "data"), "--only", "conflibert",
+                                      "--errors", str(errors), "--quiet"], standalone_mode=False)
+    assert result.exception is None and result.return_value == 0
+    (record,) = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert record["id"] == "c-1" and record["task"] == "conflibert" and "events" in record
+    assert "relevance_f1" in result.output

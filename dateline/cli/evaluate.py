@@ -34,10 +34,12 @@ DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 @click.option("--quick", is_flag=True, help="Score a small fixed subset of each set (what CI runs).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: every figure, with timings and the commit.")
 @click.option("--markdown", is_flag=True, help="Print a markdown table (for docs/accuracy.md).")
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False),
+              help="Also write one JSON line per scored item (gold beside dateline's events) here.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write the result here instead of stdout.")
 @quiet_option
-def evaluate(data_dir, only, quick, as_json, markdown, output, quiet):
+def evaluate(data_dir, only, quick, as_json, markdown, errors_path, output, quiet):
     """Score dateline against human-coded gold data and print a table of figures.
 
     Exits with status 1 if a scorer failed; tasks whose scorer or data is
@@ -48,6 +50,7 @@ def evaluate(data_dir, only, quick, as_json, markdown, output, quiet):
       dateline evaluate                          # every task, ../shared/data
       dateline evaluate --only plover-gsr --only cameo-examples
       dateline evaluate --quick --json -o scores.json
+      dateline evaluate --only plover-gsr --errors gsr-items.jsonl
     """
     if as_json and markdown:
         raise click.UsageError("choose one of --json and --markdown")
@@ -66,7 +69,7 @@ def evaluate(data_dir, only, quick, as_json, markdown, output, quiet):
             detail = f" ({run.message})" if run.message else ""
             click.echo(f"  {', '.join(run.tasks)}: {run.status}, {run.seconds:.1f} s{detail}", err=True)
 
-    runs = run_tasks(data, tasks, quick=quick, on_done=progress)
+    runs = run_tasks(data, tasks, quick=quick, details=bool(errors_path), on_done=progress)
     seconds = time.perf_counter() - started
     with output_stream(output) as out:
         if as_json:
@@ -75,6 +78,9 @@ def evaluate(data_dir, only, quick, as_json, markdown, output, quiet):
             out.write(format_markdown(runs) + "\n")
         else:
             out.write(format_table(runs) + "\n")
+    if errors_path:
+        with open(errors_path, "w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in (d for r in runs for d in r.details))
     if not quiet:
         click.echo(f"{sum(len(r.scores) for r in runs)} figures from {len(runs)} scorers in {seconds:.1f} s"
                    + (" (quick subset)" if quick else ""), err=True)

@@ -31,6 +31,7 @@ from .common import (
     best_event,
     cameo_to_plover,
     code_sentences,
+    describe,
     is_statement,
     load_crosswalk,
     quick_subset,
@@ -43,13 +44,21 @@ GOLD_FILE = Path("cameo-codebook-examples") / "cameo_examples.dev.jsonl"
 CROSSWALK_FILE = Path("plover-gsr") / "CAMEO2PLOVER-2021.txt"
 
 
-def run(data_dir: Path, *, quick: bool = False) -> list[Score]:
-    """Code every example sentence (every 3rd when quick) and score it."""
+def run(data_dir: Path, *, quick: bool = False, details: list | None = None) -> list[Score]:
+    """Code every example sentence (every 3rd when quick) and score it; per-item records go to ``details``."""
     data_dir = Path(data_dir)
     gold = quick_subset(read_jsonl(data_dir / GOLD_FILE), quick)
     crosswalk = load_crosswalk(data_dir / CROSSWALK_FILE)
     events = code_sentences((item["id"], item["text"]) for item in gold)
-    return score_cameo(gold, [events.get(item["id"], []) for item in gold], crosswalk)
+    predicted = [events.get(item["id"], []) for item in gold]
+    if details is not None:
+        for item, evs in zip(gold, predicted):
+            best = best_event(evs)
+            details.append({"task": TASK, "id": item["id"], "text": item["text"],
+                            "gold": {"cameo": item["cameo"], "type": item.get("plover_type")},
+                            "best": describe(best) if best else None, "events": [describe(e) for e in evs],
+                            "root_correct": code_matches(item["cameo"], best.cameo if best else None, 2)})
+    return score_cameo(gold, predicted, crosswalk)
 
 
 def code_matches(gold: str, predicted: str | None, digits: int) -> bool:

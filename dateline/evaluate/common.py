@@ -167,3 +167,17 @@ def per_class_f1(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, tup
 
 def macro_f1(per_class: dict[str, tuple[int, int, int, float]]) -> float:
     return sum(v[3] for v in per_class.values()) / len(per_class) if per_class else 0.0
+
+
+def describe(event: Event) -> dict:
+    """A predicted event, compactly, for the per-item error report (``--errors``)."""
+    def who(actor: Actor | None) -> str | None:
+        if actor is None:
+            return None
+        return f"{actor.text} [{actor.code or (actor.country or '') + (actor.sector or '')}]"
+
+    return {"type": event.event_type, "cameo": event.cameo, "mode": event.mode, "trigger": event.trigger,
+            "source": who(event.source), "target": who(event.target),
+            "location": event.location.text if event.location else None,
+            "confidence": round(event.confidence, 3), "negated": event.negated,
+            "hypothetical": event.hypothetical}

@@ -35,6 +35,7 @@ from .common import (
     best_event,
     cameo_root,
     code_sentences,
+    describe,
     kept,
     macro_f1,
     per_class_f1,
@@ -48,11 +49,17 @@ TASK = "conflibert"
 GOLD_FILE = Path("cameo-conflibert-annotations") / "conflibert_setA.jsonl"
 
 
-def run(data_dir: Path, *, quick: bool = False) -> list[Score]:
-    """Code every sentence of set A (every 3rd when quick) and score it."""
+def run(data_dir: Path, *, quick: bool = False, details: list | None = None) -> list[Score]:
+    """Code every sentence of set A (every 3rd when quick) and score it; per-item records go to ``details``."""
     gold = quick_subset(read_jsonl(Path(data_dir) / GOLD_FILE), quick)
     events = code_sentences((item["id"], item["text"]) for item in gold)
-    return score_conflibert(gold, [events.get(item["id"], []) for item in gold])
+    predicted = [events.get(item["id"], []) for item in gold]
+    if details is not None:
+        details.extend({"task": TASK, "id": item["id"], "text": item["text"],
+                        "gold": {"relevance": item["relevance"], "cameo_root": item.get("cameo_root"),
+                                 "roots_any": item.get("cameo_roots_any_action")},
+                        "events": [describe(e) for e in evs]} for item, evs in zip(gold, predicted))
+    return score_conflibert(gold, predicted)
 
 
 def coder_relevance(vote: dict) -> bool:

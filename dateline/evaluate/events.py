@@ -48,6 +48,7 @@ from .common import (
     actor_sector,
     best_event,
     code_sentences,
+    describe,
     gold_country,
     gold_sector,
     kept,
@@ -65,11 +66,30 @@ GOLD_FILE = Path("plover-gsr") / "gsr.dev.jsonl"
 Triple = tuple[str | None, str, str | None]
 
 
-def run(data_dir: Path, *, quick: bool = False) -> list[Score]:
-    """Code every GSR sentence (every 3rd when quick) and score it."""
+def run(data_dir: Path, *, quick: bool = False, details: list | None = None) -> list[Score]:
+    """Code every GSR sentence (every 3rd when quick) and score it; per-item records go to ``details``."""
     gold = quick_subset(read_jsonl(Path(data_dir) / GOLD_FILE), quick)
     events = code_sentences((item["id"], item["text"]) for item in gold)
-    return score_gsr(gold, [events.get(item["id"], []) for item in gold])
+    predicted = [events.get(item["id"], []) for item in gold]
+    if details is not None:
+        details.extend(item_details(gold, predicted))
+    return score_gsr(gold, predicted)
+
+
+def item_details(gold: Sequence[dict], predicted: Sequence[Sequence[Event]]) -> list[dict]:
+    """Gold and predicted side by side, one record per sentence, for error analysis."""
+    out = []
+    for item, events in zip(gold, predicted):
+        best = best_event(events)
+        g, p = gold_triples(item), predicted_triples(kept(events))
+        out.append({"task": TASK, "id": item["id"], "text": item["text"], "gold": {
+            "type": item["event_type"], "mode": item.get("mode"), "triples": sorted(g, key=str),
+            "source": [(a["text"], a["code"]) for a in item["source"]],
+            "target": [(a["text"], a["code"]) for a in item["target"]]},
+            "best": describe(best) if best else None, "events": [describe(e) for e in events],
+            "type_correct": (best.event_type if best else NO_EVENT) == item["event_type"],
+            "missed_triples": sorted(g - p, key=str), "false_triples": sorted(p - g, key=str)})
+    return out
 
 
 def score_gsr(gold: Sequence[dict], predicted: Sequence[Sequence[Event]]) -> list[Score]:

@@ -59,13 +59,19 @@ class Record:
     discard: bool = False
 
 
-def run(data_dir: Path, *, quick: bool = False) -> list[Score]:
+def run(data_dir: Path, *, quick: bool = False, details: list | None = None) -> list[Score]:
     """Code every record (every 3rd when quick) with the records' own dictionaries and score them."""
     data_dir = Path(data_dir)
     records = quick_subset([r for r in read_records(data_dir / RECORDS_FILE) if scorable(r)], quick)
     settings = Settings(actor_dictionaries=tuple(str(data_dir / path) for path in DICTIONARIES))
     events = code_sentences(((r.id, r.text, r.date) for r in records), settings=settings)
-    return score_petrarch(records, [events.get(r.id, []) for r in records])
+    predicted = [events.get(r.id, []) for r in records]
+    if details is not None:
+        details.extend({"task": TASK, "id": r.id, "category": r.category, "text": r.text,
+                        "gold": sorted(r.codings), "predicted": sorted(predicted_codings(evs)),
+                        "reproduced": set(r.codings) == predicted_codings(evs)}
+                       for r, evs in zip(records, predicted))
+    return score_petrarch(records, predicted)
 
 
 def read_records(path: Path) -> list[Record]:

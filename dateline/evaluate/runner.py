@@ -38,6 +38,7 @@ class ModuleRun:
     scores: list[Score] = field(default_factory=list)
     seconds: float = 0.0
     message: str = ""
+    details: list[dict] = field(default_factory=list)  # per-item records, from scorers that give them
 
     def to_dict(self) -> dict[str, Any]:
         return {"module": self.module, "tasks": self.tasks, "status": self.status,
@@ -54,22 +55,26 @@ def select_tasks(only: Iterable[str] = ()) -> list[str]:
     return [task for task in SCORERS if not wanted or task in wanted]
 
 
-def run_tasks(data_dir: str | Path, tasks: Sequence[str], *, quick: bool = False,
+def run_tasks(data_dir: str | Path, tasks: Sequence[str], *, quick: bool = False, details: bool = False,
               on_done: Callable[[ModuleRun], None] | None = None) -> list[ModuleRun]:
-    """Run the scorer modules of ``tasks`` (each once) and collect their scores."""
+    """Run the scorer modules of ``tasks`` (each once) and collect their scores.
+
+    With ``details``, scorers whose ``run`` takes a ``details`` list also return
+    one record per item (gold and prediction side by side) for error analysis.
+    """
     by_module: dict[str, list[str]] = {}
     for task in tasks:
         by_module.setdefault(SCORERS[task], []).append(task)
     runs = []
     for module, module_tasks in by_module.items():
-        result = _run_module(Path(data_dir), module, module_tasks, quick)
+        result = _run_module(Path(data_dir), module, module_tasks, quick, details)
         runs.append(result)
         if on_done:
             on_done(result)
     return runs
 
 
-def _run_module(data_dir: Path, module: str, tasks: list[str], quick: bool) -> ModuleRun:
+def _run_module(data_dir: Path, module: str, tasks: list[str], quick: bool, details: bool) -> ModuleRun:
     result = ModuleRun(module, tasks)
     started = time.perf_counter()
     try:
@@ -80,8 +85,11 @@ def _run_module(data_dir: Path, module: str, tasks: list[str], quick: bool) -> M
         result.status, result.message = MISSING, f"scorer module dateline.evaluate.{module} is not installed"
         return result
     kwargs: dict[str, Any] = {"quick": quick}
-    if "tasks" in inspect.signature(scorer.run).parameters:
+    params = inspect.signature(scorer.run).parameters
+    if "tasks" in params:
         kwargs["tasks"] = tasks  # modules that score several tasks may skip the ones not asked for
+    if details and "details" in params:
+        kwargs["details"] = result.details
     try:
         scores = scorer.run(data_dir, **kwargs)
     except FileNotFoundError as exc:
