@@ -84,7 +84,7 @@ def event(art: Article, sentence: str, trigger: str, event_type: str, *, source:
 
 def _name(text: str) -> str:
     for name in ACTORS:
-        if text == name or text.endswith(name) or name in text:
+        if name.lower() in text.lower():
             return name
     raise KeyError(text)
 
