@@ -32,11 +32,13 @@ FORMATS = ("jsonl", "csv", "txt")
 EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".txt": "txt"}
 DATE_KEYS = ("date", "published", "publication_date", "pub_date")
 DEFAULT_MAX_CHARS = 200_000
+CSV_FIELD_LIMIT = 1 << 27  # characters in one CSV cell
 
 Item = Article | Reject
 
 # "date 2020-12-07" at the very start of a text file, on its own line or before the text.
-DATE_MARKER = re.compile(r"\A\s*date[ \t:]+(\S+)[ \t]*\n?[ \t]*", re.IGNORECASE)
+# The value must start with a digit, so a story opening "Date palm growers ..." is not a marker.
+DATE_MARKER = re.compile(r"\A\s*date[ \t:]+(\d\S*)[ \t]*\n?[ \t]*", re.IGNORECASE)
 # A dateline: "CAIRO:", "BAGHDAD, March 3 (Reuters) -", "GAZA CITY (AP) --", "Kyiv, Ukraine (AFP) —".
 _CAPS_PLACE = r"[A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3}"
 _TITLE_PLACE = r"[A-Z][a-z.'\-]+(?: [A-Z][a-z.'\-]+){0,3}"
@@ -163,7 +165,8 @@ class _Reader:
                 yield Reject(where, f"not UTF-8 ({exc.reason} at byte {exc.start}); re-save the file as UTF-8")
                 continue
             except json.JSONDecodeError as exc:
-                yield Reject(where, f"malformed JSON: {exc.msg} at column {exc.colno}")
+                # colno restarts after the line's own newline; some messages already end in "at"
+                yield Reject(where, f"malformed JSON: {exc.msg.removesuffix(' at')} at column {exc.pos + 1}")
                 continue
             if not isinstance(record, dict):
                 yield Reject(where, f"expected a JSON object, got {type(record).__name__}")
@@ -172,7 +175,9 @@ class _Reader:
 
     def _csv(self, stream: IO[bytes], origin: str) -> Iterator[Item]:
         text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-        csv.field_size_limit(max(self.max_chars * 4, 1 << 20))
+        # Far above max_chars, so an oversized article is parsed and rejected on its own line
+        # instead of a csv.Error that would end the file.
+        csv.field_size_limit(max(self.max_chars * 4, CSV_FIELD_LIMIT))
         reader = csv.DictReader(text)
         try:
             header = reader.fieldnames or []

@@ -9,8 +9,8 @@ import click
 from ..ingest import read_articles
 from ..pipeline import code_articles
 from ..resources import Resources
-from .common import (EXIT_REJECTS, Progress, RejectReport, as_date, input_options, output_stream,
-                     resolve_inputs, split_items)
+from .common import (EXIT_REJECTS, Progress, RejectReport, as_date, exit_status, input_options,
+                     output_stream, resolve_inputs, split_items)
 from .options import build_settings, quiet_option, settings_options
 
 
@@ -51,4 +51,4 @@ def annotate(inputs, sample, rejects_path, input_format, default_date, output, w
         click.echo(f"{progress.articles:,} articles annotated, {report.count:,} rejected, "
                    f"{progress.events:,} events, {errors:,} with stage errors, "
                    f"{progress.seconds:.1f} s", err=True)
-    return EXIT_REJECTS if report.count else 0
+    exit_status(EXIT_REJECTS if report.count else 0)

@@ -18,6 +18,12 @@ from ..model import Reject
 EXIT_REJECTS = 3  # finished, but some input was rejected
 
 
+def exit_status(code: int) -> None:
+    """End the command with this status (click drops a returned one under CliRunner or ``app()``)."""
+    if code:
+        raise click.exceptions.Exit(code)
+
+
 def sample_path() -> Path:
     """The bundled sample articles (written for dateline, fictional)."""
     return Path(str(importlib_resources.files("dateline") / "samples" / "articles.jsonl"))
