@@ -37,6 +37,13 @@ class LazyGroup(click.Group):
         module, attr, _ = COMMANDS[name]
         return getattr(importlib.import_module(f"{__name__}.{module}"), attr)
 
+    def invoke(self, ctx: click.Context):
+        # Commands return their exit status; click would drop it outside main().
+        code = super().invoke(ctx)
+        if isinstance(code, int) and code:
+            ctx.exit(code)
+        return code
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         with formatter.section("Commands"):
             formatter.write_dl([(name, text) for name, (_, _, text) in COMMANDS.items()])
