@@ -1,11 +1,170 @@
-"""Placeholder: to be written (see issue 2)."""
+"""The event lexicon: which words report which events, compiled once for fast matching.
+
+Loaded from dateline's data files (``data/events/verbs.yaml``, ``nouns.yaml`` and
+``grammar.yaml``); see those files for the pattern notation. Matching a token costs one
+dict lookup plus a check of its few children.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+from .ontology import cameo
 from .settings import Settings
+
+_PATTERN_WORD = re.compile(r"[^\s{]*\{[^}]*\}|\S+")
+OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A word with the modifiers it must have: "martial law", "state of emergency"."""
+
+    head: str
+    modifiers: tuple[str, ...] = ()
+    of: str | None = None  # the object of its "of" phrase
+
+    def matches(self, token: Token) -> bool:
+        if token.lemma_.lower() != self.head and token.lower_ != self.head:
+            return False
+        if self.modifiers:
+            lefts = {w for c in token.lefts for w in (c.lower_, c.lemma_.lower())}
+            if not all(m in lefts for m in self.modifiers):
+                return False
+        if self.of:
+            return any(c.lower_ == "of" and any(g.lemma_.lower() == self.of or g.lower_ == self.of
+                                                 for g in c.children) for c in token.children)
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """One meaning of a trigger word: its CAMEO code, PLOVER type and mode, and its conditions."""
+
+    code: str
+    plover: str
+    mode: str | None
+    pattern: str
+    kind: str  # verb, event (a noun that reports an event), content (a noun that names one)
+    particles: tuple[str, ...] = ()
+    objects: tuple[Phrase, ...] = ()
+    preps: tuple[tuple[str, tuple[Phrase, ...]], ...] = ()
+    modifiers: tuple[str, ...] = ()  # nouns: "hunger" in "hunger strike"
+    of: str | None = None
+
+    @property
+    def specificity(self) -> int:
+        return len(self.particles) + 2 * bool(self.objects) + 2 * len(self.preps) + len(self.modifiers) + bool(self.of)
+
+    def matches(self, token: Token) -> bool:
+        children = list(token.children)
+        for word in self.particles:
+            if not any(c.lower_ == word and c.dep_ in ("prt", "prep", "agent", "advmod", "dative") for c in children):
+                return False
+        if self.objects and not any(c.dep_ in OBJECT_DEPS and any(p.matches(c) for p in self.objects)
+                                    for c in children):
+            return False
+        for prep, phrases in self.preps:
+            if not any(c.lower_ == prep and any(p.matches(g) for g in c.children for p in phrases)
+                       for c in children if c.dep_ in ("prep", "agent", "dative", "prt")):
+                return False
+        if self.modifiers or self.of:
+            return Phrase(token.lemma_.lower(), self.modifiers, self.of).matches(token)
+        return True
 
 
 class EventLexicon:
+    """Trigger words and the grammar words the event coder needs."""
+
+    def __init__(self, verbs: dict[str, list[Sense]], nouns: dict[str, list[Sense]], grammar: dict) -> None:
+        # Most specific senses first, so the first match is the best one.
+        self.verbs = {k: tuple(sorted(v, key=lambda s: -s.specificity)) for k, v in verbs.items()}
+        self.nouns = {k: tuple(sorted(v, key=lambda s: -s.specificity)) for k, v in nouns.items()}
+        self.grammar = {k: frozenset(v) for k, v in grammar.items()}
+
     @classmethod
-    def load(cls, settings: Settings) -> EventLexicon:
-        return cls()
+    def load(cls, settings: Settings | None = None) -> EventLexicon:
+        return _load()
+
+    def match(self, token: Token) -> Sense | None:
+        """The best sense of a token as an event trigger, or None."""
+        if token.pos_ == "VERB" or token.pos_ == "AUX" and token.lemma_ != "be":
+            senses = self.verbs.get(token.lemma_.lower()) or self.verbs.get(token.lower_)
+        elif token.pos_ in ("NOUN", "PROPN"):
+            senses = self.nouns.get(token.lemma_.lower()) or self.nouns.get(token.lower_)
+        else:
+            return None
+        for sense in senses or ():
+            if sense.matches(token):
+                return sense
+        return None
+
+    def words(self, name: str) -> frozenset[str]:
+        return self.grammar[name]
+
+
+@functools.cache
+def _load() -> EventLexicon:
+    data = resources.files("dateline").joinpath("data/events")
+    verbs: dict[str, list[Sense]] = {}
+    for key, patterns in yaml.safe_load(data.joinpath("verbs.yaml").read_text("utf-8")).items():
+        for pattern in patterns:
+            sense = _verb_sense(str(key), pattern)
+            verbs.setdefault(sense.pattern.split()[0], []).append(sense)
+    nouns: dict[str, list[Sense]] = {}
+    noun_table = yaml.safe_load(data.joinpath("nouns.yaml").read_text("utf-8"))
+    for kind in ("events", "content"):
+        for key, patterns in noun_table[kind].items():
+            for pattern in patterns:
+                sense = _noun_sense(str(key), pattern, "event" if kind == "events" else "content")
+                nouns.setdefault(sense.pattern.split(" of ")[0].split()[-1], []).append(sense)
+    grammar = yaml.safe_load(data.joinpath("grammar.yaml").read_text("utf-8"))
+    return EventLexicon(verbs, nouns, grammar)
+
+
+def _code_fields(key: str) -> tuple[str, str, str | None]:
+    """"190", or "0831 RETREAT resign": code, PLOVER type, mode (the code's own unless given)."""
+    parts = key.split()
+    record = cameo(parts[0])
+    plover = parts[1] if len(parts) > 1 else record.plover
+    mode = parts[2] if len(parts) > 2 else record.mode if len(parts) == 1 else None
+    if plover is None:
+        raise ValueError(f"lexicon: code {parts[0]} has no PLOVER type and cannot be emitted")
+    return parts[0], plover, mode
+
+
+def _verb_sense(key: str, pattern: str) -> Sense:
+    code, plover, mode = _code_fields(key)
+    words = _PATTERN_WORD.findall(pattern)
+    particles, objects, preps = [], (), []
+    for word in words[1:]:
+        if word.startswith("{"):
+            objects = _phrases(word)
+        elif ":{" in word:
+            prep, _, alts = word.partition(":")
+            preps.append((prep, _phrases(alts)))
+        else:
+            particles.append(word)
+    return Sense(code, plover, mode, pattern, "verb", tuple(particles), objects, tuple(preps))
+
+
+def _noun_sense(key: str, pattern: str, kind: str) -> Sense:
+    code, plover, mode = _code_fields(key)
+    phrase = _phrase(pattern)
+    return Sense(code, plover, mode, pattern, kind, modifiers=phrase.modifiers, of=phrase.of)
+
+
+def _phrases(alternatives: str) -> tuple[Phrase, ...]:
+    return tuple(_phrase(a) for a in alternatives.strip("{}").split("|"))
+
+
+def _phrase(text: str) -> Phrase:
+    left, _, of = text.strip().partition(" of ")
+    words = left.split()
+    return Phrase(words[-1], tuple(words[:-1]), of.strip() or None)

@@ -1,12 +1,343 @@
-"""Stage placeholder: to be written (see issue 2)."""
+"""Stage: find the political actors an article mentions and resolve each to country and sector.
+
+A mention is a noun phrase whose head is a known name (knowledge base), a named entity, a
+role noun ("officials", "the army") or a pronoun. Its country and sector come from the
+knowledge base and from the phrase itself: nationality adjectives and titles ("Egyptian
+President ..."), "of" and "in" phrases ("commander of the LNA", "police in Jericho"),
+appositions, and organisations the article defines ("Libyan National Army (LNA)").
+Later mentions of the same actor ("Haftar", "he", "the commander") share its entity.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass, replace
 
-from ..model import CodedArticle
+from spacy.tokens import Doc, Span, Token
+
+from ..actors_kb import ActorKnowledge, Entry, make_code, name_key
+from ..model import Actor, CodedArticle
 from ..resources import Resources
+from .coref import Antecedents, is_pronoun
+
+NAMED = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
+# Objects of these prepositions are places, not actors ("talks in Cairo").
+LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "into",
+            "around", "off", "along", "beyond", "onto", "via", "through"}
+MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "flat", "nummod"}
+
+
+@dataclass
+class Resolved:
+    """What a phrase stands for, so far."""
+
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    kind: str = "role"  # person, org, country, capital, gov, role, pronoun
+    entry: Entry | None = None
+
+    @property
+    def known(self) -> bool:
+        return bool(self.country or self.sector or self.code)
 
 
 def find_actors(doc: Doc, coded: CodedArticle, res: Resources) -> CodedArticle:
-    return coded
+    """Fill ``coded.actors`` with every actor mention, resolved and grouped into entities."""
+    finder = _Finder(doc, res.actors, coded.article.date)
+    return coded.replace(actors=tuple(finder.run()))
+
+
+class _Finder:
+    def __init__(self, doc: Doc, kb: ActorKnowledge, day) -> None:
+        self.doc, self.kb, self.day = doc, kb, day
+        self.matches = _kb_matches(doc, kb)  # head token index -> (start, end, entries)
+        self.covered = {i: head for head, (s, e, _) in self.matches.items() for i in range(s, e)}
+        self.defined: dict[str, Resolved] = {}  # abbreviations the article defines: "LNA"
+        self.memo: dict[int, Resolved | None] = {}
+        self.entity_of = {i: ent for ent in doc.ents if ent.label_ in NAMED for i in range(ent.start, ent.end)}
+
+    def run(self) -> list[Actor]:
+        self._find_definitions()
+        antecedents = Antecedents(self.kb)
+        actors: list[Actor] = []
+        for sent in self.doc.sents:
+            for token in sent:
+                if not self._is_head(token):
+                    continue
+                if is_pronoun(token):
+                    for found in antecedents.resolve_pronoun(token):
+                        actor = replace(found, text=token.text, start=token.idx, end=token.idx + len(token.text))
+                        antecedents.remember_pronoun(actor, token)
+                        actors.append(actor)
+                    continue
+                resolved = self.resolve(token)
+                if resolved is None or not resolved.known and resolved.kind != "person":
+                    continue
+                for span, one in self._expand(token, resolved):
+                    actor = antecedents.add(span, one, token)
+                    if actor.code or actor.country or actor.sector:
+                        actors.append(actor)
+        return actors
+
+    # -- candidates ------------------------------------------------------------------------------
+
+    def _is_head(self, token: Token) -> bool:
+        """Does this token head an actor phrase of its own (not a modifier of another one)?"""
+        if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "X"):
+            return False
+        if token.pos_ == "ADJ" and not self.kb.country_of(token.text):
+            return False
+        if token.dep_ == "compound" and token.pos_ == "NOUN" and not self._role_sector(token.head) \
+                and token.i not in self.matches:
+            return False  # "press conference", "police station": a modifier, not an actor
+        if token.i in self.covered and self.covered[token.i] != token.i:
+            return False
+        if token.i not in self.matches and token.i in self.entity_of and self.entity_of[token.i].root != token:
+            return False
+        if token.dep_ in MODIFIER_DEPS and token.head.i != token.i and self._absorbs(token.head, token):
+            return False
+        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE and self._is_place(token):
+            return False
+        return True
+
+    def _absorbs(self, head: Token, modifier: Token) -> bool:
+        """Is the modifier just information about its head ("Egyptian" in "Egyptian army")?"""
+        entries = self._entries(modifier)
+        if entries and entries[0].kind in ("person", "org"):
+            return False  # a named person or organisation is a mention of its own
+        if modifier.dep_ == "poss" and not self._role_sector(head):
+            return False  # "Turkey's efforts": Turkey is the actor
+        return bool(self._role_sector(head) or self._entries(head) or head.ent_type_ in NAMED)
+
+    def _is_place(self, token: Token) -> bool:
+        entries = self._entries(token)
+        return (token.ent_type_ in ("GPE", "LOC", "FAC") or bool(entries)) and \
+            not (entries and entries[0].kind in ("person", "org"))
+
+    # -- resolution ------------------------------------------------------------------------------
+
+    def resolve(self, token: Token) -> Resolved | None:
+        if token.i not in self.memo:
+            self.memo[token.i] = None  # guards against cycles in odd parses
+            self.memo[token.i] = self._resolve(token)
+        return self.memo[token.i]
+
+    def _resolve(self, token: Token) -> Resolved | None:
+        entries = self._entries(token)
+        if entries:
+            out = self._from_entry(entries[0], token)
+        elif token.text in self.defined:
+            out = replace(self.defined[token.text])
+        elif token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or self._role_sector(token):
+            out = self._from_phrase(token)
+        else:
+            return None
+        self._add_context(token, out)
+        return out
+
+    def _from_entry(self, entry: Entry, token: Token) -> Resolved:
+        role = entry.at(self.day)
+        out = Resolved(entry.name, role.country, role.sector, role.code, entry.kind, entry)
+        title = self._title_sector(token)
+        if entry.kind == "person" and title and (role.sector in (None, "ELI") and not self._former(token)):
+            out.sector = title  # the text says what the person is now
+        if entry.kind == "country" and self._role_sector(token):
+            out.sector = self._role_sector(token)
+        return out
+
+    def _from_phrase(self, token: Token) -> Resolved:
+        span = self._entity_span(token)
+        kind = {"PERSON": "person", "ORG": "org"}.get(token.ent_type_, "role")
+        name = span.text if kind != "role" else _role_name(token)
+        out = Resolved(name, kind=kind)
+        if token.ent_type_ == "NORP" or token.pos_ == "ADJ":
+            out.country = self.kb.country_of(token.text)
+            if out.country:
+                out.kind, out.sector = "country", None
+        out.sector = out.sector or self._role_sector(token) or self._title_sector(token)
+        if kind == "org":
+            out.country, org_sector = self._org_words(span)
+            out.sector = out.sector or org_sector
+        return out
+
+    def _add_context(self, token: Token, out: Resolved) -> None:
+        """Fill what the phrase itself says: modifiers, "of"/"in" phrases, appositions."""
+        for child in token.children:
+            if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos" and out.kind != "country":
+                if child.dep_ == "poss" and out.kind in ("person", "org", "country"):
+                    continue
+                self._merge(out, self._modifier_info(child))
+            elif child.dep_ == "prep" and child.lower_ in ("of", "in", "from") and out.kind in ("role",):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        self._merge(out, self._pp_info(obj, child.lower_), country_only=child.lower_ != "of")
+        if out.kind == "role" and self._former(token) and out.sector in ("GOV", None):
+            out.sector = "ELI"
+        out.code = out.code if out.entry else make_code(out.country, out.sector)
+        if out.entry and out.entry.kind == "country" and out.sector:
+            out.code = make_code(out.country, out.sector)
+
+    def _modifier_info(self, child: Token) -> Resolved | None:
+        entries = self._entries(child)
+        if entries:
+            return self._from_entry(entries[0], child)
+        if child.text in self.defined:
+            return self.defined[child.text]
+        country = self.kb.country_of(child.text)
+        sector = self._role_sector(child, alone=True) or self.kb.titles.get(name_key(child.text))
+        info = Resolved(child.text, country, sector)
+        for grandchild in child.children:  # "Hungarian and Romanian": only the first here
+            if grandchild.dep_ in ("compound", "amod", "nmod") and not info.country:
+                info.country = self.kb.country_of(grandchild.text)
+        return info if info.known else None
+
+    def _pp_info(self, obj: Token, prep: str) -> Resolved | None:
+        if prep != "of" and not self._is_place_like(obj):
+            return None
+        return self.resolve(obj)
+
+    def _is_place_like(self, obj: Token) -> bool:
+        entries = self._entries(obj)
+        return bool(entries and entries[0].kind in ("country", "capital")) or obj.ent_type_ == "GPE"
+
+    def _merge(self, out: Resolved, info: Resolved | None, country_only: bool = False) -> None:
+        if info is None:
+            return
+        out.country = out.country or info.country
+        if country_only:
+            return
+        if info.sector and (not out.sector or name_key(out.name.split()[-1]) in self.kb.generic
+                            and info.sector != "GOV" and out.kind == "role"):
+            out.sector = info.sector
+        if info.code and info.code.startswith(("IGO", "NGO", "IMG")) and not out.country:
+            out.code = info.code[:3] + (out.sector or info.code[3:])
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _entries(self, token: Token) -> tuple[Entry, ...]:
+        head = self.covered.get(token.i)
+        if head is None:
+            return ()
+        return self.matches[head][2] if head == token.i else ()
+
+    def _entity_span(self, token: Token) -> Span:
+        return self.entity_of.get(token.i) or self.doc[token.i:token.i + 1]
+
+    def _role_sector(self, token: Token, alone: bool = False) -> str | None:
+        """Sector of a role noun, trying the compound phrase first ("riot police")."""
+        lemma = token.lemma_.lower()
+        if not alone:
+            for child in token.children:
+                if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
+                    sector = self.kb.roles.get(f"{child.lemma_.lower()} {lemma}") or \
+                        self.kb.roles.get(f"{child.lower_} {lemma}")
+                    if sector:
+                        return sector
+        if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "GPE"):
+            return None
+        return self.kb.roles.get(lemma) or self.kb.roles.get(token.lower_)
+
+    def _title_sector(self, token: Token) -> str | None:
+        """A title just before a name: "President X", "Gen. X", "Brig. X"."""
+        start = self._entity_span(token).start
+        for i in range(start - 1, max(start - 4, -1), -1):
+            word = self.doc[i]
+            if word.is_punct and word.text != ".":
+                break
+            sector = self.kb.titles.get(name_key(word.text)) or self.kb.titles.get(name_key(word.text) + ".")
+            if sector:
+                return sector
+        return None
+
+    def _former(self, token: Token) -> bool:
+        return any(name_key(c.text) in self.kb.former for c in token.children if c.dep_ in ("amod", "compound"))
+
+    def _org_words(self, span: Span) -> tuple[str | None, str | None]:
+        country = sector = None
+        for word in span:
+            country = country or self.kb.country_of(word.text)
+            sector = sector or self.kb.org_words.get(name_key(word.text))
+        return country, sector
+
+    def _find_definitions(self) -> None:
+        """"Libyan National Army (LNA)": the abbreviation stands for the name before it."""
+        doc = self.doc
+        for i in range(1, len(doc) - 2):
+            if doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].is_upper and len(doc[i + 1]) > 1:
+                head = doc[i - 1]
+                resolved = self._resolve_name_before(head)
+                if resolved is not None and resolved.known:
+                    self.defined[doc[i + 1].text] = resolved
+
+    def _resolve_name_before(self, last: Token) -> Resolved | None:
+        head = self.covered.get(last.i)
+        if head is not None:
+            return self._from_entry(self.matches[head][2][0], self.doc[head])
+        if last.ent_type_ in ("ORG", "NORP", "GPE", "PERSON"):
+            span = self._entity_span(last)
+            country, sector = self._org_words(span)
+            return Resolved(span.text, country, sector, make_code(country, sector), "org")
+        return None
+
+    def _expand(self, token: Token, resolved: Resolved):
+        """One (span, resolution) per country of coordinated modifiers ("Hungarian and Romanian officials")."""
+        start, end = self._mention_bounds(token)
+        yield self.doc[start:end], resolved
+        for child in token.children:
+            if child.dep_ in ("amod", "compound") and child.i < token.i:
+                for conj in child.children:
+                    if conj.dep_ == "conj":
+                        country = self.kb.country_of(conj.text)
+                        if country and country != resolved.country:
+                            other = replace(resolved, country=country, code=make_code(country, resolved.sector),
+                                            name=f"{conj.text} {resolved.name.split()[-1]}")
+                            yield self.doc[conj.i:end], other
+
+    def _mention_bounds(self, token: Token) -> tuple[int, int]:
+        if token.i in self.matches:
+            start, end, _ = self.matches[token.i]
+        else:
+            span = self._entity_span(token)
+            start, end = span.start, span.end
+        for child in token.lefts:
+            if child.dep_ in ("compound", "amod", "nmod", "flat") and child.i < start and not self._is_head(child):
+                start = child.left_edge.i if child.left_edge.dep_ != "det" else child.i
+        return start, end
+
+
+def _kb_matches(doc: Doc, kb: ActorKnowledge) -> dict[int, tuple[int, int, tuple[Entry, ...]]]:
+    """Known names in the text, longest first and left to right, keyed by their head token."""
+    keys = [name_key(t.text) if not t.is_space else "" for t in doc]
+    out: dict[int, tuple[int, int, tuple[Entry, ...]]] = {}
+    i, n = 0, len(doc)
+    while i < n:
+        if not keys[i] or not doc[i].text[:1].isupper() or keys[i] == "the":
+            i += 1
+            continue
+        found = None
+        for size in range(min(kb.max_name_words * 2, n - i), 0, -1):
+            key = " ".join(k for k in keys[i:i + size] if k)
+            if not keys[i + size - 1]:
+                continue
+            entries = kb.lookup(key)
+            if entries and _case_fits(doc[i:i + size], key, kb):
+                found = (i, i + size, entries)
+                break
+        if found:
+            span = doc[found[0]:found[1]]
+            out[span.root.i] = found
+            i = found[1]
+        else:
+            i += 1
+    return out
+
+
+def _case_fits(span: Span, key: str, kb: ActorKnowledge) -> bool:
+    """Abbreviations match only in capitals ("WHO", not "who")."""
+    return key not in kb.abbreviations or span.text.replace(".", "").isupper()
+
+
+def _role_name(token: Token) -> str:
+    words = [c.text for c in token.lefts if c.dep_ in ("compound", "amod")] + [token.text]
+    return " ".join(words)

@@ -1,0 +1,186 @@
+"""In-article coreference for actor mentions: surnames, pronouns and definite descriptions.
+
+"Khalifa Haftar ... Haftar ... he ... the commander" become one entity. The rules are the
+ones news prose follows: a surname repeats a person named earlier; "he"/"she" is the most
+recent person, preferably a subject; "they" the most recent group; "it" the most recent
+organisation or country; "the army" an army named before. A titled person or a definite
+role with no country takes the country of the latest actor of the same sector ("Brig. X"
+in an article about the LNA).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..actors_kb import ActorKnowledge, make_code, name_key
+from ..model import Actor
+
+PERSONAL = {"he", "him", "his", "she", "her"}
+PLURAL = {"they", "them", "their"}
+NEUTER = {"it", "its"}
+PRONOUNS = PERSONAL | PLURAL | NEUTER
+ARABIC_ARTICLES = ("al ", "el ", "ad ", "as ", "an ", "ar ", "at ")
+WINDOW = 3  # sentences a pronoun looks back
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.lower_ in PRONOUNS and token.pos_ == "PRON"
+
+
+@dataclass
+class _Mention:
+    actor: Actor
+    sent: int  # sentence start token, for the look-back window
+    order: int
+    kind: str
+    subject: bool
+    plural: bool
+    head_lemma: str
+
+
+class Antecedents:
+    """Mentions seen so far in an article, and the entities they belong to."""
+
+    def __init__(self, kb: ActorKnowledge) -> None:
+        self.kb = kb
+        self.mentions: list[_Mention] = []
+        self.by_surname: dict[str, Actor] = {}
+        self.by_name: dict[str, Actor] = {}  # countries, capitals, organisations: one entity each
+        self.sentences: list[int] = []
+        self.next_entity = 0
+
+    def add(self, span: Span, resolved, head: Token) -> Actor:
+        """Record a mention, joining an earlier entity where it continues one; returns the Actor."""
+        actor = Actor(text=span.text, start=span.start_char, end=span.end_char, name=resolved.name,
+                      country=resolved.country, sector=resolved.sector,
+                      code=resolved.code or make_code(resolved.country, resolved.sector))
+        earlier = self._earlier(resolved, head)
+        if earlier is not None:
+            actor = Actor(text=actor.text, start=actor.start, end=actor.end, name=earlier.name,
+                          country=actor.country or earlier.country, sector=actor.sector or earlier.sector,
+                          code=actor.code if actor.country else earlier.code, entity=earlier.entity)
+        else:
+            actor = self._with_context(actor, resolved, head)
+            actor = Actor(**{**_fields(actor), "entity": self._new_entity()})
+        if resolved.kind == "person":
+            for key in _person_keys(resolved.name):
+                self.by_surname[key] = actor
+        elif resolved.entry is not None:
+            self.by_name.setdefault(resolved.entry.name + "|" + (resolved.code or ""), actor)
+        self._remember(actor, resolved.kind, head)
+        return actor
+
+    def resolve_pronoun(self, token: Token) -> list[Actor]:
+        """The antecedent(s) of a pronoun, or [] if none is clear."""
+        word = token.lower_
+        window = self._window(token)
+        if word in PERSONAL:
+            found = self._latest(window, lambda m: m.kind == "person", prefer_subject=True)
+        elif word in PLURAL:
+            found = self._latest(window, lambda m: m.plural and m.kind in ("role", "org", "country"),
+                                 prefer_subject=True, group=True)
+        else:
+            found = self._latest(window[-2:] if len(window) > 1 else window,
+                                 lambda m: m.kind in ("org", "country", "capital", "gov")
+                                 or m.kind == "role" and not m.plural, prefer_subject=True)
+        return found
+
+    # -- internals -------------------------------------------------------------------------------
+
+    def remember_pronoun(self, actor: Actor, token: Token) -> None:
+        """A resolved pronoun is a mention too: "He said ... he added" chains through it."""
+        self._remember(actor, "person" if token.lower_ in PERSONAL else "pronoun", token)
+
+    def _earlier(self, resolved, head: Token) -> Actor | None:
+        if resolved.entry is not None and resolved.kind != "person":
+            return self.by_name.get(resolved.entry.name + "|" + (resolved.code or ""))
+        if resolved.kind == "person":
+            for key in _person_keys(resolved.name):
+                if key in self.by_surname:
+                    return self.by_surname[key]
+            return None
+        if resolved.kind == "role" and _definite(head) and not resolved.country:
+            lemma = head.lemma_.lower()
+            for mention in reversed(self.mentions):
+                if mention.head_lemma == lemma or (resolved.sector and mention.actor.sector == resolved.sector
+                                                   and mention.kind in ("person", "org")):
+                    return mention.actor
+        return None
+
+    def _with_context(self, actor: Actor, resolved, head: Token) -> Actor:
+        """A titled person or definite role with no country takes the latest same-sector country."""
+        if actor.country or not actor.sector or actor.code and actor.code[:3] in ("IGO", "NGO", "IMG"):
+            return actor
+        if resolved.kind not in ("person",) and not (resolved.kind == "role" and _definite(head)):
+            return actor
+        for mention in reversed(self.mentions):
+            if mention.actor.sector == actor.sector and mention.actor.country:
+                country = mention.actor.country
+                return Actor(**{**_fields(actor), "country": country, "code": make_code(country, actor.sector)})
+        return actor
+
+    def _remember(self, actor: Actor, kind: str, head: Token) -> None:
+        sent = head.sent.start
+        if not self.sentences or self.sentences[-1] != sent:
+            self.sentences.append(sent)
+        plural = head.tag_ in ("NNS", "NNPS") or kind in ("country", "org", "capital", "gov")
+        self.mentions.append(_Mention(actor, sent, len(self.mentions), kind,
+                                      head.dep_ in ("nsubj", "nsubjpass"), plural, head.lemma_.lower()))
+
+    def _window(self, token: Token) -> list[list[_Mention]]:
+        """Mentions before the token, grouped by sentence, the last WINDOW sentences."""
+        starts = sorted({m.sent for m in self.mentions if m.sent <= token.sent.start})[-WINDOW:]
+        groups = []
+        for start in starts:
+            group = [m for m in self.mentions if m.sent == start and
+                     (start < token.sent.start or m.actor.start < token.idx)]
+            groups.append(group)
+        return groups
+
+    def _latest(self, window, accept, prefer_subject: bool, group: bool = False) -> list[Actor]:
+        for sentence in reversed(window):
+            candidates = [m for m in sentence if accept(m)]
+            if not candidates:
+                continue
+            chosen = next((m for m in reversed(candidates) if m.subject), None) if prefer_subject else None
+            chosen = chosen or candidates[-1]
+            if group:  # "their countries" after "Hungarian and Romanian officials": both
+                return [m.actor for m in candidates if m.actor.start >= _span_start(candidates, chosen)]
+            return [chosen.actor]
+        return []
+
+    def _new_entity(self) -> int:
+        self.next_entity += 1
+        return self.next_entity
+
+
+def _span_start(candidates: list[_Mention], chosen: _Mention) -> int:
+    """Coordinated mentions share the chosen one's phrase end; take them all."""
+    same = [m for m in candidates if m.actor.end == chosen.actor.end]
+    return min(m.actor.start for m in same)
+
+
+def _person_keys(name: str) -> list[str]:
+    """Keys a later mention of the person may use: the full name and the surname."""
+    key = name_key(name)
+    keys = [key]
+    for article in ARABIC_ARTICLES:
+        if key.startswith(article):
+            keys.append(key[len(article):])
+    words = key.split()
+    if len(words) > 1:
+        keys.append(words[-1])
+        if len(words) > 2 and words[-2] in ("al", "el", "bin", "ben", "abu", "de", "van", "von"):
+            keys.append(" ".join(words[-2:]))
+    return keys
+
+
+def _definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+def _fields(actor: Actor) -> dict:
+    return {"text": actor.text, "start": actor.start, "end": actor.end, "name": actor.name,
+            "country": actor.country, "sector": actor.sector, "code": actor.code, "entity": actor.entity}

@@ -1,0 +1,223 @@
+"""What the dependency parse says about a trigger: who did it, to whom, and whether it happened.
+
+Helpers for the event coder. Actors are found through the tokens that head actor mentions
+(``ActorIndex``); roles follow English syntax: subjects and passive agents are sources,
+objects and "with/against/on/to" phrases are targets; a verb without a subject takes the
+subject of the verb it depends on ("agreed to withdraw", "X kidnapped ... and exploded").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import EventLexicon
+from ..model import Actor
+
+SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+# Prepositions that introduce the target of an act, most telling first.
+TARGET_PREPS = ("against", "with", "on", "upon", "at", "into", "toward", "towards", "to", "for", "from", "over",
+                "between", "among", "in")
+# Nouns that stand for a part or number of an actor: "a number of officials", "dozens of rebels".
+QUANTITY = frozenset("""number group some many dozen dozens hundred hundreds thousand thousands one two three
+    four five several all most part third half majority member members delegation team contingent unit band
+    scores score wave crowd leader leaders head chief representative representatives""".split())
+RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+class ActorIndex:
+    """Actor mentions keyed by the token that heads them."""
+
+    def __init__(self, doc: Doc, actors: Iterable[Actor]) -> None:
+        self.by_head: dict[int, list[Actor]] = {}
+        for actor in actors:
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            self.by_head.setdefault(span.root.i, []).append(actor)
+
+    def at(self, token: Token | None, depth: int = 0) -> list[Actor]:
+        """Actors a phrase headed by ``token`` stands for, with its conjuncts ("Egypt and France")."""
+        if token is None or depth > 4:
+            return []
+        found = list(self.by_head.get(token.i, ()))
+        if not found and token.lower_ in RELATIVE and token.head.dep_ == "relcl":
+            found = self.at(token.head.head, depth + 1)  # "rebels who attacked": the rebels
+        if not found and (token.lower_ in QUANTITY or token.lemma_.lower() in QUANTITY):
+            for child in token.children:  # "a number of officials"
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    found = [a for obj in child.children if obj.dep_ == "pobj" for a in self.at(obj, depth + 1)]
+        if not found:
+            for child in token.children:
+                if child.dep_ == "appos":
+                    found = self.at(child, depth + 1)
+                    if found:
+                        break
+        for child in token.children:
+            if child.dep_ == "conj":
+                found += self.at(child, depth + 1)
+            elif child.dep_ == "prep" and child.lower_ in ("with",) and token.head.dep_ in SUBJECT_DEPS:
+                pass  # "Washington along with its allies": only Washington
+        return _unique(found)
+
+    def modifiers_of(self, token: Token, deps: tuple[str, ...] = ("poss", "compound", "amod", "nmod")) -> list[Actor]:
+        """Actors among a noun's modifiers: "Haftar's visit", "Israeli air raids", "a U.S. request"."""
+        found = []
+        for child in token.children:
+            if child.dep_ in deps:
+                found += self.at(child)
+        return _unique(found)
+
+    def in_prep(self, token: Token, preps: Iterable[str]) -> list[Actor]:
+        found = []
+        for prep in preps:
+            for child in token.children:
+                if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
+                    for obj in child.children:
+                        if obj.dep_ in ("pobj", "pcomp"):
+                            found += self.at(obj)
+            if found:
+                return _unique(found)
+        return []
+
+
+def subject(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    return None
+
+
+def is_passive(token: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+
+
+def sources_of(index: ActorIndex, token: Token, depth: int = 0) -> list[Actor]:
+    """Who did the act a verb or event noun reports."""
+    if depth > 5:
+        return []
+    if token.pos_ in ("NOUN", "PROPN"):
+        found = index.modifiers_of(token, ("poss",)) or index.in_prep(token, ("by", "between", "among")) \
+            or index.modifiers_of(token, ("compound", "amod", "nmod"))
+        if not found and token.dep_ in ("dobj", "pobj") and token.head.pos_ in ("VERB", "ADP"):
+            governor = token.head if token.head.pos_ == "VERB" else token.head.head
+            if governor.pos_ == "VERB" and not is_passive(governor):
+                found = sources_of(index, governor, depth + 1)
+        return found
+    if is_passive(token):
+        return index.in_prep(token, ("by",))
+    subj = subject(token)
+    if subj is not None:
+        return index.at(subj)
+    if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp") and token.head.i != token.i:
+        head = token.head.head if token.head.pos_ == "ADP" else token.head
+        if token.dep_ == "xcomp" and head.pos_ == "ADJ":  # "is ready to send": the subject of "is"
+            head = head.head
+        if token.dep_ == "xcomp" and _object_control(head):
+            return index.at(_object_control(head))
+        return sources_of(index, head, depth + 1)
+    if token.dep_ in ("acl", "relcl"):  # "demonstrators protesting ...": the demonstrators
+        return index.at(token.head)
+    return []
+
+
+def _object_control(verb: Token) -> Token | None:
+    """"urged Uganda to repatriate": Uganda does the repatriating."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child
+    return None
+
+
+def targets_of(index: ActorIndex, token: Token, sources: list[Actor]) -> list[Actor]:
+    """To whom the act was done."""
+    found: list[Actor] = []
+    if token.pos_ in ("NOUN", "PROPN"):
+        found = index.in_prep(token, TARGET_PREPS[:-1])
+    elif is_passive(token):
+        found = index.at(next((c for c in token.children if c.dep_ == "nsubjpass"), None))
+    if not found and token.pos_ not in ("NOUN", "PROPN"):
+        for child in token.children:
+            if child.dep_ in ("dobj", "dative", "iobj", "attr"):
+                found = index.at(child) or index.modifiers_of(child) or index.in_prep(child, ("of", "from", "by"))
+                if found:
+                    break
+        found = found or index.in_prep(token, TARGET_PREPS[:-1])
+    source_entities = {a.entity for a in sources if a.entity is not None}
+    return [a for a in found if a.entity is None or a.entity not in source_entities]
+
+
+def clause_subject_actors(index: ActorIndex, token: Token) -> list[Actor]:
+    """The subject of a clause an act is about: "demanded that Hamas renounce"."""
+    subj = subject(token)
+    return index.at(subj) if subj is not None else []
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    obligation: bool = False  # "must", "should": a demand when someone says it
+
+
+def modality(token: Token, lexicon: EventLexicon) -> Modality:
+    """Negation, future/intent, hypothetical and obligation marks on a trigger's clause."""
+    words = lexicon.words
+    chain = [token]
+    node = token
+    while node.dep_ in ("xcomp", "acomp", "pcomp") and node.head.i != node.i and len(chain) < 5:
+        node = node.head
+        chain.append(node)
+        if node.pos_ == "ADP":
+            continue
+    negated = future = hypothetical = obligation = False
+    for i, node in enumerate(chain):
+        lemma = node.lemma_.lower()
+        if i and lemma in words("intent_verbs") | words("intent_adjectives"):
+            future = True
+        if i and lemma in words("wish_verbs"):
+            hypothetical = True
+        if i and lemma in words("failure_verbs"):
+            negated = True
+        for child in node.children:
+            low = child.lower_
+            if child.dep_ == "neg" or low in words("negations") and child.dep_ in ("advmod", "det", "neg"):
+                negated = True
+            elif child.dep_ == "aux":
+                if low in words("future_auxiliaries"):
+                    future = True
+                elif low in words("obligation_modals"):
+                    obligation = True
+                elif low in words("hypothetical_modals"):
+                    hypothetical = True
+            elif child.dep_ == "mark" and low in words("conditional_marks"):
+                hypothetical = True
+        if node.lemma_ in ("need", "have") and i:
+            obligation = True
+    hypothetical = hypothetical or _in_condition(token, lexicon)
+    return Modality(negated, future, hypothetical, obligation)
+
+
+def _in_condition(token: Token, lexicon: EventLexicon) -> bool:
+    """Is the trigger inside an "if"/"unless" clause?"""
+    node = token
+    for _ in range(8):
+        if any(c.dep_ == "mark" and c.lower_ in lexicon.words("conditional_marks") for c in node.children):
+            return True
+        if node.head.i == node.i or node.dep_ in ("ccomp",):
+            return False
+        node = node.head
+    return False
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for actor in actors:
+        key = (actor.start, actor.code)
+        if key not in seen:
+            seen.add(key)
+            out.append(actor)
+    return out
