@@ -84,7 +84,8 @@ class Entry:
 
 
 def make_code(country: str | None, sector: str | None) -> str | None:
-    return (country or "") + (sector or "") or None
+    """Country + sector ("EGYGOV"); None without a country, where the first letters would mislead."""
+    return country + (sector or "") if country else None
 
 
 def parse_code(code: str) -> tuple[str | None, str | None, str]:

@@ -62,13 +62,16 @@ class Sense:
     def specificity(self) -> int:
         return len(self.particles) + 2 * bool(self.objects) + 2 * len(self.preps) + len(self.modifiers) + bool(self.of)
 
-    def matches(self, token: Token) -> bool:
+    def thing(self, token: Token, objects: list[Token]) -> Token | None:
+        """The object this sense names ("talks" in "held talks with X"): what is done, not to whom."""
+        return next((c for c in objects for p in self.objects if p.matches(c)), None)
+
+    def matches(self, token: Token, objects: list[Token]) -> bool:
         children = list(token.children)
         for word in self.particles:
             if not any(c.lower_ == word and c.dep_ in ("prt", "prep", "agent", "advmod", "dative") for c in children):
                 return False
-        if self.objects and not any(c.dep_ in OBJECT_DEPS and any(p.matches(c) for p in self.objects)
-                                    for c in children):
+        if self.objects and not any(p.matches(c) for c in objects for p in self.objects):
             return False
         for prep, phrases in self.preps:
             if not any(c.lower_ == prep and any(p.matches(g) for g in c.children for p in phrases)
@@ -95,18 +98,58 @@ class EventLexicon:
     def match(self, token: Token) -> Sense | None:
         """The best sense of a token as an event trigger, or None."""
         if token.pos_ == "VERB" or token.pos_ == "AUX" and token.lemma_ != "be":
-            senses = self.verbs.get(token.lemma_.lower()) or self.verbs.get(token.lower_)
+            senses = next((self.verbs[k] for k in verb_keys(token) if k in self.verbs), None)
         elif token.pos_ in ("NOUN", "PROPN"):
             senses = self.nouns.get(token.lemma_.lower()) or self.nouns.get(token.lower_)
         else:
             return None
-        for sense in senses or ():
-            if sense.matches(token):
+        if not senses:
+            return None
+        objects = self.objects(token)
+        for sense in senses:
+            if sense.matches(token, objects):
                 return sense
         return None
 
+    def thing(self, token: Token, sense: Sense) -> Token | None:
+        """The object a sense's pattern names, if it names one."""
+        return sense.thing(token, self.objects(token)) if sense.objects else None
+
+    def lemma(self, token: Token) -> str:
+        """A verb's lemma as the lexicon knows it (the tagger's lemma is sometimes wrong: "staged" -> "stag")."""
+        return next((k for k in verb_keys(token) if k in self.verbs or k in self.grammar["support_verbs"]),
+                    token.lemma_.lower())
+
+    def objects(self, token: Token) -> list[Token]:
+        """A verb's objects, looking through measures and frames: "700 kg of medicine", "mediation efforts"."""
+        measure, light = self.grammar["measure_nouns"], self.grammar["light_nouns"]
+        found = []
+        for child in token.children:
+            if child.dep_ not in OBJECT_DEPS:
+                continue
+            found.append(child)
+            lemma = child.lemma_.lower()
+            if lemma in measure or child.pos_ == "NUM":
+                found += [g for c in child.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            if lemma in light:
+                found += [c for c in child.children if c.dep_ in ("compound", "amod", "nmod")]
+        return found
+
     def words(self, name: str) -> frozenset[str]:
         return self.grammar[name]
+
+
+def verb_keys(token: Token) -> list[str]:
+    """The tagger's lemma, then the word itself with regular endings taken off."""
+    word = token.lower_
+    keys = [token.lemma_.lower(), word]
+    if word.endswith("ed"):
+        keys += [word[:-1], word[:-2], word[:-3]]  # staged, walked, stopped
+    elif word.endswith("ing"):
+        keys += [word[:-3] + "e", word[:-3], word[:-4]]  # staging, walking, stopping
+    elif word.endswith("s"):
+        keys += [word[:-1], word[:-2]]
+    return keys
 
 
 @functools.cache

@@ -43,12 +43,13 @@ MODES: dict[str, tuple[str, ...]] = {
                 "unconventional"),
 }
 
-# Cooperative acts announced for the future are intents (AGREE, CAMEO 03); conflictual ones are
-# threats (THREATEN, CAMEO 13). Verbal acts keep their type.
+# Cooperative acts announced for the future are intents (AGREE, CAMEO 03); force and coercion
+# announced for the future are threats (THREATEN, CAMEO 13). Verbal acts and announced cuts in
+# relations (SANCTION: "announced it would suspend aid") keep their type.
 INTENT_FRAME = "030"
 THREAT_FRAME = "130"
 FUTURE_AS_INTENT = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
-FUTURE_AS_THREAT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+FUTURE_AS_THREAT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +121,14 @@ def refine(frame_code: str, content_code: str) -> str:
     return frame_code
 
 
+# Announced resignations are resignations (PLOVER GSR practice), not intents.
+FUTURE_KEEPS = frozenset({"0831"})
+
+
 def future_code(code: str) -> str | None:
     """The code a future act becomes (intent or threat), or None if it stays as it is."""
+    if code in FUTURE_KEEPS:
+        return None
     plover = cameo(code).plover
     if plover in FUTURE_AS_INTENT:
         return refine(INTENT_FRAME, code)

@@ -24,6 +24,8 @@ NAMED = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "within", "into",
             "around", "off", "along", "beyond", "onto", "via", "through"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "flat", "nummod"}
+# Phrases after a role noun that tell whose it is: "commander of the LNA", "police in Jericho".
+ROLE_PREPS = {"of", "in", "from", "throughout", "across", "inside"}
 
 
 @dataclass
@@ -56,6 +58,7 @@ class _Finder:
         self.defined: dict[str, Resolved] = {}  # abbreviations the article defines: "LNA"
         self.memo: dict[int, Resolved | None] = {}
         self.entity_of = {i: ent for ent in doc.ents if ent.label_ in NAMED for i in range(ent.start, ent.end)}
+        self.pronouns: dict[int, Actor] = {}  # resolved pronouns, for "their forces"
 
     def run(self) -> list[Actor]:
         self._find_definitions()
@@ -70,6 +73,7 @@ class _Finder:
                         actor = replace(found, text=token.text, start=token.idx, end=token.idx + len(token.text))
                         antecedents.remember_pronoun(actor, token)
                         actors.append(actor)
+                        self.pronouns.setdefault(token.i, actor)
                     continue
                 resolved = self.resolve(token)
                 if resolved is None or not resolved.known and resolved.kind != "person":
@@ -142,6 +146,7 @@ class _Finder:
         title = self._title_sector(token)
         if entry.kind == "person" and title and (role.sector in (None, "ELI") and not self._former(token)):
             out.sector = title  # the text says what the person is now
+            out.code = make_code(out.country, title)
         if entry.kind == "country" and self._role_sector(token):
             out.sector = self._role_sector(token)
         return out
@@ -165,20 +170,26 @@ class _Finder:
         """Fill what the phrase itself says: modifiers, "of"/"in" phrases, appositions."""
         for child in token.children:
             if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos" and out.kind != "country":
-                if child.dep_ == "poss" and out.kind in ("person", "org", "country"):
+                if child.dep_ == "poss" and out.kind in ("person", "country"):
                     continue
-                self._merge(out, self._modifier_info(child))
-            elif child.dep_ == "prep" and child.lower_ in ("of", "in", "from") and out.kind in ("role",):
+                self._merge(out, self._modifier_info(child), country_only=child.dep_ == "poss" and out.kind == "org")
+            elif child.dep_ == "prep" and child.lower_ in ROLE_PREPS and out.kind in ("role",):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         self._merge(out, self._pp_info(obj, child.lower_), country_only=child.lower_ != "of")
         if out.kind == "role" and self._former(token) and out.sector in ("GOV", None):
             out.sector = "ELI"
-        out.code = out.code if out.entry else make_code(out.country, out.sector)
-        if out.entry and out.entry.kind == "country" and out.sector:
-            out.code = make_code(out.country, out.sector)
+        if not out.country and token.dep_ == "conj" and out.kind == "role":
+            head = self.resolve(token.head)  # "Fabius and a group of deputies": French deputies
+            out.country = head.country if head is not None else None
+        if out.entry is None or out.entry.kind == "country" and out.sector:
+            if not (out.code and out.code[:3] in ("IGO", "NGO", "IMG")):
+                out.code = make_code(out.country, out.sector) if out.country else None
 
     def _modifier_info(self, child: Token) -> Resolved | None:
+        if child.i in self.pronouns:  # "their forces": the forces of whoever "their" is
+            actor = self.pronouns[child.i]
+            return Resolved(actor.name, actor.country, None, None, "pronoun")
         entries = self._entries(child)
         if entries:
             return self._from_entry(entries[0], child)
@@ -193,8 +204,8 @@ class _Finder:
         return info if info.known else None
 
     def _pp_info(self, obj: Token, prep: str) -> Resolved | None:
-        if prep != "of" and not self._is_place_like(obj):
-            return None
+        if prep not in ("of", "from") and not self._is_place_like(obj):
+            return None  # "police in Jericho" says where they are from; "rebels in the hills" does not
         return self.resolve(obj)
 
     def _is_place_like(self, obj: Token) -> bool:
@@ -204,6 +215,8 @@ class _Finder:
     def _merge(self, out: Resolved, info: Resolved | None, country_only: bool = False) -> None:
         if info is None:
             return
+        if out.kind == "country" and info.country and out.entry is None:
+            out.country = info.country  # "Bosnian Serbs": where they are from, not who they are
         out.country = out.country or info.country
         if country_only:
             return
@@ -241,11 +254,12 @@ class _Finder:
     def _title_sector(self, token: Token) -> str | None:
         """A title just before a name: "President X", "Gen. X", "Brig. X"."""
         start = self._entity_span(token).start
-        for i in range(start - 1, max(start - 4, -1), -1):
-            word = self.doc[i]
-            if word.is_punct and word.text != ".":
-                break
-            sector = self.kb.titles.get(name_key(word.text)) or self.kb.titles.get(name_key(word.text) + ".")
+        for i in range(max(start - 4, 0), start):  # the longest title first: "Secretary-General"
+            words = self.doc[i:start]
+            if words[0].is_punct or any(w.is_punct and w.text not in ".-" for w in words):
+                continue
+            key = name_key(words.text)
+            sector = self.kb.titles.get(key) or self.kb.titles.get(key + ".")
             if sector:
                 return sector
         return None
@@ -254,9 +268,14 @@ class _Finder:
         return any(name_key(c.text) in self.kb.former for c in token.children if c.dep_ in ("amod", "compound"))
 
     def _org_words(self, span: Span) -> tuple[str | None, str | None]:
+        """Country and sector an unknown organisation's name tells: "Baghdad University" is IRQ EDU."""
         country = sector = None
         for word in span:
             country = country or self.kb.country_of(word.text)
+            if not country and word.i in self.covered:
+                entries = self.matches[self.covered[word.i]][2]
+                if entries[0].kind in ("country", "capital"):
+                    country = entries[0].roles[0].country
             sector = sector or self.kb.org_words.get(name_key(word.text))
         return country, sector
 

@@ -23,6 +23,7 @@ NEUTER = {"it", "its"}
 PRONOUNS = PERSONAL | PLURAL | NEUTER
 ARABIC_ARTICLES = ("al ", "el ", "ad ", "as ", "an ", "ar ", "at ")
 WINDOW = 3  # sentences a pronoun looks back
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 def is_pronoun(token: Token) -> bool:
@@ -110,16 +111,28 @@ class Antecedents:
         return None
 
     def _with_context(self, actor: Actor, resolved, head: Token) -> Actor:
-        """A titled person or definite role with no country takes the latest same-sector country."""
+        """A titled official or definite role with no country takes one from context.
+
+        First an actor of the same sector named before in the article ("Brig. X" after "the LNA"),
+        then, for state offices, the country the sentence is about ("President Dos Santos
+        conceded to demands from UNITA").
+        """
         if actor.country or not actor.sector or actor.code and actor.code[:3] in ("IGO", "NGO", "IMG"):
             return actor
         if resolved.kind not in ("person",) and not (resolved.kind == "role" and _definite(head)):
             return actor
-        for mention in reversed(self.mentions):
-            if mention.actor.sector == actor.sector and mention.actor.country:
-                country = mention.actor.country
-                return Actor(**{**_fields(actor), "country": country, "code": make_code(country, actor.sector)})
-        return actor
+        country = next((m.actor.country for m in reversed(self.mentions)
+                        if m.actor.sector == actor.sector and m.actor.country), None)
+        if country is None and actor.sector in STATE_SECTORS:
+            country = self._sentence_country(head)
+        if country is None:
+            return actor
+        return Actor(**{**_fields(actor), "country": country, "code": make_code(country, actor.sector)})
+
+    def _sentence_country(self, head: Token) -> str | None:
+        countries = {self.kb.country_of(t.text) for t in head.sent if self.kb.country_of(t.text)}
+        countries |= {m.actor.country for m in self.mentions if m.sent == head.sent.start and m.actor.country}
+        return countries.pop() if len(countries) == 1 else None
 
     def _remember(self, actor: Actor, kind: str, head: Token) -> None:
         sent = head.sent.start

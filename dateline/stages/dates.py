@@ -1,17 +1,198 @@
-"""Stage placeholder: to be written (see issue 2)."""
+"""Stage dates: every time expression resolved against the publication date; event dates.
+
+Candidates come from the patterns in ``timexes``; spaCy's DATE/TIME entities
+confirm the ambiguous ones (a bare "2019", "May") and veto names ("June" the
+person). The dependency parse gives each expression its clause, whose tense
+decides which way a bare "Sunday" or "March" points: back from the
+publication date unless the clause is future ("will meet on Sunday").
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import datetime as dt
 
-from ..model import CodedArticle
+from spacy.tokens import Doc, Span, Token
+
+from ..ingest import DATELINE
+from ..model import Article, CodedArticle, TimeRef
 from ..resources import Resources
+from ..timex_rules import NEED, VETO
+from ..timexes import Candidate, Timex, scan
+
+TIME_LABELS = frozenset({"DATE", "TIME"})
+# Entities that make a VETO candidate a name, not a time ("June Carter", "Sunday Times").
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "NORP",
+                         "LANGUAGE", "MONEY", "PERCENT"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "could", "might", "may", "should", "must"})
+# Heads whose infinitive complement lies ahead: "plans to meet", "is due to vote", "is going to sign".
+FUTURE_GOVERNORS = frozenset({"plan", "expect", "schedule", "due", "set", "intend", "aim", "hope", "prepare",
+                              "want", "seek", "vow", "pledge", "promise", "threaten", "agree", "decide", "likely",
+                              "slate", "go", "propose", "wish", "poise", "expected", "scheduled", "planned"})
+FUTURE_MODIFIERS = frozenset({"upcoming", "forthcoming", "coming", "next", "planned", "scheduled", "proposed"})
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "csubj", "csubjpass", "pcomp", "acl",
+                         "parataxis"})
 
 
 def resolve_dates(doc: Doc, coded: CodedArticle, res: Resources) -> CodedArticle:
-    return coded
+    """Fill ``coded.times`` with the calendar points the article names."""
+    times = tuple(time_ref(t) for t in find_timexes(doc, coded.article.date) if t.point is not None)
+    return coded.replace(times=times)
 
 
-def date_event(trigger, coded: CodedArticle) -> tuple:
-    """(date, precision, value) of the event whose trigger is this token."""
-    return coded.article.date, "day", None
+def time_ref(timex: Timex) -> TimeRef:
+    point = timex.point
+    return TimeRef(timex.text, timex.start, timex.end, point.value, point.precision, point.date)
+
+
+def find_timexes(doc: Doc, ref: dt.date) -> list[Timex]:
+    """Every time expression in the parsed text (durations and sets too), resolved against ``ref``."""
+    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    kept = [c for c in scan(doc.text) if supported(c, ents)]
+    resolved: dict[int, Timex] = {}
+    for cand in kept:
+        if not cand.rule.anchored:
+            direction = clause_direction(doc, cand) if cand.directional(ref) else 0
+            timex = cand.resolve(ref, direction)
+            if timex is not None:
+                resolved[cand.start] = timex
+    days = sorted((t for t in resolved.values() if t.point and t.point.precision == "day"), key=lambda t: t.start)
+    for cand in kept:
+        if cand.rule.anchored:
+            timex = cand.resolve(ref, 0, anchor_day(doc, cand, days))
+            if timex is not None:
+                resolved[cand.start] = timex
+    return [resolved[k] for k in sorted(resolved)]
+
+
+def supported(cand: Candidate, ents: list[tuple[int, int, str]]) -> bool:
+    """Whether spaCy's entities agree that the candidate is a time expression."""
+    if cand.support not in (NEED, VETO):
+        return True
+    labels = {label for start, end, label in ents if start < cand.end and cand.start < end}
+    if cand.support == NEED:
+        return bool(labels & TIME_LABELS)
+    return not (labels & NAME_LABELS)
+
+
+def anchor_day(doc: Doc, cand: Candidate, days: list[Timex]) -> dt.date | None:
+    """The day a clock time (its sentence's day) or "that day" (the last day named) hangs on."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    sent = span.sent if span is not None else None
+    if sent is not None:
+        near = [t for t in days if sent.start_char <= t.start < sent.end_char and t.start != cand.start]
+        if near:
+            return min(near, key=lambda t: abs(t.start - cand.start)).point.date
+    earlier = [t for t in days if t.end <= cand.start]
+    return earlier[-1].point.date if earlier else None
+
+
+# ---------------------------------------------------------------- clauses and tense
+
+def clause_direction(doc: Doc, cand: Candidate) -> int:
+    """1 if the expression's clause points ahead of the publication date, -1 if back, 0 if unsaid."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return 0
+    head = governor(span)
+    verb = clause_head(head)
+    if any(c.lower_ in FUTURE_MODIFIERS for c in head.children if c.dep_ == "amod"):
+        return 1
+    if is_future(verb):
+        return 1
+    if is_past(verb):
+        return -1
+    if preposition(span) in ("until", "till", "through", "by"):
+        return 1  # "closed until Friday", "cut jobs by June": a state or deadline ahead
+
+    return 0
+
+
+def governor(span: Span) -> Token:
+    """The word a time expression modifies: "met" in "met on Sunday", "attack" in "Sunday's attack"."""
+    token = span.root
+    while token.head is not token and (span.start <= token.i < span.end or token.dep_ in ("prep", "pobj")):
+        token = token.head
+    return token
+
+
+def preposition(span: Span) -> str | None:
+    """The preposition that introduces a time expression ("until" in "until Friday"), if any."""
+    token = span.root
+    for _ in range(3):
+        if token.dep_ == "prep":
+            return token.lower_
+        if token.head is token:
+            break
+        token = token.head
+    return None
+
+
+def clause_head(token: Token) -> Token:
+    """The verb heading the clause ``token`` sits in (the token itself for a verb)."""
+    while token.head is not token and not (token.pos_ in ("VERB", "AUX") and token.dep_ in CLAUSE_DEPS):
+        token = token.head
+    return token
+
+
+def is_future(verb: Token) -> bool:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in FUTURE_AUX for c in aux) and not any(c.lemma_ == "have" for c in aux):
+        return True
+    if verb.lemma_ in ("schedule", "slate", "due", "plan") and verb.tag_ == "VBN":
+        return True  # "scheduled for Sunday"
+    if verb.head is verb:  # a headline's "Markets to remain closed until Friday"
+        return any(c.tag_ == "TO" for c in aux)
+    if verb.dep_ == "xcomp":
+        head = verb.head
+        return head.lemma_ in FUTURE_GOVERNORS or head.lower_ in FUTURE_GOVERNORS or is_future(head)
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBZ", "VBP"):
+        return is_future(clause_head(verb.head))  # "will wear it when it arrives on Monday"
+    return False
+
+
+def is_past(verb: Token) -> bool:
+    if verb.tag_ == "VBD":
+        return True
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(c.tag_ == "VBD" for c in aux) or (verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in aux))
+
+
+# ---------------------------------------------------------------- event dates
+
+def date_event(trigger: Token, coded: CodedArticle) -> tuple[dt.date, str, str | None]:
+    """(date, precision, value) of the event whose trigger is this token.
+
+    The time of the trigger's own clause, else one governing it, else the nearest in its
+    sentence, else the publication date (precision "day", value None).
+    """
+    sent = trigger.sent
+    skip = dateline_end(coded.article)
+    times = [t for t in coded.times if t.date is not None and t.start >= skip
+             and sent.start_char <= t.start < sent.end_char]
+    if not times:
+        return coded.article.date, "day", None
+    best = min(times, key=lambda t: (attachment_rank(trigger, t), abs(t.start - trigger.idx)))
+    return best.date, best.precision, best.value
+
+
+def attachment_rank(trigger: Token, time: TimeRef) -> int:
+    """0 on the trigger, 1 in its clause, 2 in a clause governing it, 3 elsewhere in the sentence."""
+    span = trigger.doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None:
+        return 3
+    head = governor(span)
+    if head == trigger:
+        return 0
+    clause = clause_head(trigger)
+    time_clause = clause_head(head)
+    if time_clause == clause:
+        return 1
+    return 2 if time_clause in clause.ancestors else 3
+
+
+def dateline_end(article: Article) -> int:
+    """Where the dateline ("BAGHDAD, March 3 (Reuters) -") ends; its date is no event's."""
+    if article.dateline_start is None:
+        return 0
+    match = DATELINE.match(article.text)
+    return match.end() if match else article.dateline_end or 0

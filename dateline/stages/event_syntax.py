@@ -55,6 +55,8 @@ class ActorIndex:
                     found = self.at(child, depth + 1)
                     if found:
                         break
+        if not found and token.pos_ == "NOUN":  # "the UNITA militarist wing", "the Bosnian town"
+            found = self.modifiers_of(token, ("compound", "nmod", "poss", "amod"))
         for child in token.children:
             if child.dep_ == "conj":
                 found += self.at(child, depth + 1)
@@ -70,14 +72,16 @@ class ActorIndex:
                 found += self.at(child)
         return _unique(found)
 
-    def in_prep(self, token: Token, preps: Iterable[str]) -> list[Actor]:
+    def in_prep(self, token: Token, preps: Iterable[str], deep: bool = True) -> list[Actor]:
+        """Actors in a phrase with one of these prepositions, in the given order of preference."""
         found = []
         for prep in preps:
             for child in token.children:
                 if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
                     for obj in child.children:
                         if obj.dep_ in ("pobj", "pcomp"):
-                            found += self.at(obj)
+                            # "conceded to demands from UNITA": whose demands
+                            found += self.at(obj) or (self.in_prep(obj, ("from", "by", "of"), False) if deep else [])
             if found:
                 return _unique(found)
         return []
@@ -90,7 +94,13 @@ def subject(token: Token) -> Token | None:
     return None
 
 
+# Participles that read as passives but are states of the subject: "is committed to", "is prepared to".
+ACTIVE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "dedicate", "resolve", "set", "poise", "schedule"})
+
+
 def is_passive(token: Token) -> bool:
+    if token.lemma_.lower() in ACTIVE_PARTICIPLES and any(c.dep_ in ("xcomp", "prep") for c in token.children):
+        return False
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
 
 
@@ -99,18 +109,16 @@ def sources_of(index: ActorIndex, token: Token, depth: int = 0) -> list[Actor]:
     if depth > 5:
         return []
     if token.pos_ in ("NOUN", "PROPN"):
-        found = index.modifiers_of(token, ("poss",)) or index.in_prep(token, ("by", "between", "among")) \
+        # The one whose act it is: "Haftar's visit", "a visit by X", "Israeli air raids".
+        return index.modifiers_of(token, ("poss",)) or index.in_prep(token, ("by", "between", "among")) \
             or index.modifiers_of(token, ("compound", "amod", "nmod"))
-        if not found and token.dep_ in ("dobj", "pobj") and token.head.pos_ in ("VERB", "ADP"):
-            governor = token.head if token.head.pos_ == "VERB" else token.head.head
-            if governor.pos_ == "VERB" and not is_passive(governor):
-                found = sources_of(index, governor, depth + 1)
-        return found
     if is_passive(token):
         return index.in_prep(token, ("by",))
-    subj = subject(token)
+    subj = subject(token) or next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     if subj is not None:
         return index.at(subj)
+    if token.dep_ == "conj" and is_passive(token.head):  # "was indicted ... and will resign"
+        return index.at(next((c for c in token.head.children if c.dep_ == "nsubjpass"), None))
     if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp") and token.head.i != token.i:
         head = token.head.head if token.head.pos_ == "ADP" else token.head
         if token.dep_ == "xcomp" and head.pos_ == "ADJ":  # "is ready to send": the subject of "is"
@@ -131,20 +139,27 @@ def _object_control(verb: Token) -> Token | None:
     return None
 
 
-def targets_of(index: ActorIndex, token: Token, sources: list[Actor]) -> list[Actor]:
-    """To whom the act was done."""
+def targets_of(index: ActorIndex, token: Token, sources: list[Actor], things: list[Token] = ()) -> list[Actor]:
+    """To whom the act was done; ``things`` are objects that are what is done ("sent troops to X")."""
     found: list[Actor] = []
     if token.pos_ in ("NOUN", "PROPN"):
         found = index.in_prep(token, TARGET_PREPS[:-1])
     elif is_passive(token):
         found = index.at(next((c for c in token.children if c.dep_ == "nsubjpass"), None))
     if not found and token.pos_ not in ("NOUN", "PROPN"):
-        for child in token.children:
-            if child.dep_ in ("dobj", "dative", "iobj", "attr"):
-                found = index.at(child) or index.modifiers_of(child) or index.in_prep(child, ("of", "from", "by"))
-                if found:
-                    break
+        objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj", "attr")]
+        if things:  # "held talks with X", "sent troops to X", "delivered $5 worth of goods to X"
+            found = index.in_prep(token, TARGET_PREPS[:-1])
+            for thing in things:
+                found = found or index.in_prep(thing, TARGET_PREPS[:-1])
+        for obj in [*objects, *things]:  # "attacked X", "rejected a U.S. request", "Turkey's efforts"
+            if found:
+                break
+            found = index.at(obj) or index.modifiers_of(obj) or index.in_prep(obj, ("of", "from", "by"))
         found = found or index.in_prep(token, TARGET_PREPS[:-1])
+        if not found:  # "allowed Ouattara to run", "demanded that Hamas renounce"
+            clauses = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
+            found = next((index.at(subject(c)) for c in clauses if subject(c) is not None), [])
     source_entities = {a.entity for a in sources if a.entity is not None}
     return [a for a in found if a.entity is None or a.entity not in source_entities]
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from .. import ontology
+from ..actors_kb import ActorKnowledge, name_key
 from ..lexicon import EventLexicon, Sense
 from ..location import locate_event
 from ..model import Actor, CodedArticle, Event, make_event_id
@@ -28,6 +29,11 @@ CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "ac
                           "nsubjpass", "advcl"})
 GENERIC_FRAMES = frozenset({"020", "030", "100", "120", "130", "036"})
 MIN_CONFIDENCE = 0.2
+# Speech that is an act: "X said Y must ..." demands it; "X said Y was undermining ..." accuses Y.
+DEMAND = Sense("100", "REQUEST", None, "(said ... must)", "verb")
+ALLEGATION = Sense("112", "ACCUSE", "allege", "(said ... was undermining)", "verb")
+# Types that need a recipient (PLOVER manual): without one they are not coded.
+NEEDS_TARGET = frozenset({"AID", "COOPERATE", "SANCTION"})
 
 
 @dataclass
@@ -40,26 +46,29 @@ class _Trigger:
     code: str
     content: _Trigger | None = None
     suppressed: bool = False
-    speaker: Token | None = None  # reporting verb whose subject demanded this act ("must")
+    clause: Token | None = None  # a speech act's clause: its subject is the target ("said X must ...")
 
 
 def code_events(doc: Doc, coded: CodedArticle, res: Resources) -> CodedArticle:
     """Fill ``coded.events`` from the sentences of the article."""
-    coder = _Coder(doc, coded, res.lexicon)
+    coder = _Coder(doc, coded, res.lexicon, res.actors)
     return coded.replace(events=tuple(coder.run()))
 
 
 class _Coder:
-    def __init__(self, doc: Doc, coded: CodedArticle, lexicon: EventLexicon) -> None:
-        self.doc, self.coded, self.lex = doc, coded, lexicon
+    def __init__(self, doc: Doc, coded: CodedArticle, lexicon: EventLexicon, kb: ActorKnowledge) -> None:
+        self.doc, self.coded, self.lex, self.kb = doc, coded, lexicon, kb
         self.index = ActorIndex(doc, coded.actors)
         self.support = lexicon.words("support_verbs")
         self.reporting = lexicon.words("reporting_verbs")
+        self.reporting_nouns = lexicon.words("reporting_nouns")
+        self.circumstance = lexicon.words("circumstance_preps")
 
     def run(self) -> list[Event]:
         events: list[Event] = []
         for sent in self.doc.sents:
             triggers = self._triggers(sent)
+            self._speech_acts(sent, triggers)
             if not triggers:
                 continue
             self._link_content(triggers)
@@ -85,7 +94,7 @@ class _Coder:
             found[token.i] = _Trigger(token, anchor, sense, sense.code)
         # A verb whose own pattern names the noun ("hold {talks}") carries it: the noun is not a second event.
         for trigger in list(found.values()):
-            if trigger.anchor is not trigger.token and trigger.anchor.i in found:
+            if trigger.anchor.i != trigger.token.i and trigger.anchor.i in found:
                 trigger.suppressed = True
         return found
 
@@ -98,7 +107,7 @@ class _Coder:
             return None
         if noun.dep_ == "conj":
             return self._support_verb(head) if head.pos_ in ("NOUN", "PROPN") else None
-        return head if head.pos_ == "VERB" and head.lemma_.lower() in self.support else None
+        return head if head.pos_ == "VERB" and self.lex.lemma(head) in self.support else None
 
     def _is_content_of_frame(self, noun: Token) -> bool:
         node = noun
@@ -111,37 +120,95 @@ class _Coder:
                 return ontology.is_verbal(sense.plover)
         return False
 
+    def _speech_acts(self, sent: Span, triggers: dict[int, _Trigger]) -> None:
+        """Reported demands and accusations: "said forces must withdraw", "said Turkey was undermining"."""
+        for token in sent:
+            is_verb = token.pos_ == "VERB" and token.lemma_.lower() in self.reporting
+            is_noun = token.pos_ == "NOUN" and token.lemma_.lower() in self.reporting_nouns
+            if not (is_verb or is_noun) or token.i in triggers:
+                continue
+            clauses = [c for c in token.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
+            clauses += [g for c in clauses for g in c.children if g.dep_ == "conj" and g.pos_ in ("VERB", "AUX")]
+            for clause in clauses:
+                sense = self._speech_sense(clause)
+                if sense is None:
+                    continue
+                content = triggers.get(clause.i)
+                for inner in triggers.values():  # what is demanded or alleged did not happen
+                    if clause.is_ancestor(inner.anchor) or inner.anchor.i == clause.i:
+                        inner.suppressed = True
+                act = _Trigger(clause, token, sense, sense.code, content=content if sense is DEMAND else None,
+                               clause=clause)
+                if act.content is not None:
+                    act.code = self._refined(act)
+                triggers[-1 - clause.i] = act
+
+    def _speech_sense(self, clause: Token) -> Sense | None:
+        mood = modality(clause, self.lex)
+        if mood.obligation and not mood.negated and clause_subject_actors(self.index, clause):
+            return DEMAND
+        if clause.lemma_.lower() in self.lex.words("allegation_predicates") and not mood.negated:
+            objects = [c for c in clause.children if c.dep_ == "dobj"]
+            if clause_subject_actors(self.index, clause) and not any(self.index.at(o) for o in objects):
+                return ALLEGATION
+        return None
+
     # -- what acts are about ---------------------------------------------------------------------
 
     def _link_content(self, triggers: dict[int, _Trigger]) -> None:
         """A trigger inside a verbal act's complement is what that act is about, not an event."""
-        for trigger in sorted(triggers.values(), key=lambda t: -t.token.i):
-            frame = self._frame_of(trigger, triggers)
-            if frame is None:
+        links = []
+        for trigger in triggers.values():
+            if trigger.clause is not None:
                 continue
+            found = self._frame_of(trigger, triggers)
+            if found is not None:
+                links.append((found[1], trigger.token.i, trigger, found[0]))
+        for _distance, _i, trigger, frame in sorted(links, key=lambda x: x[:2]):
             trigger.suppressed = True
             if frame.content is None:
-                frame.content = trigger
+                frame.content = trigger  # the nearest act is what the frame is about
+        self._drop_protest_demands(triggers)
         for trigger in sorted(triggers.values(), key=lambda t: t.token.i):
-            if trigger.content is not None and not trigger.suppressed:
+            if trigger.content is not None and not trigger.suppressed and trigger.clause is None:
                 trigger.code = self._refined(trigger)
 
-    def _frame_of(self, trigger: _Trigger, triggers: dict[int, _Trigger]) -> _Trigger | None:
+    def _frame_of(self, trigger: _Trigger, triggers: dict[int, _Trigger]) -> tuple[_Trigger, int] | None:
         node = trigger.anchor
-        for _ in range(6):
+        for distance in range(1, 7):
             if node.dep_ not in CONTENT_DEPS or node.head.i == node.i:
                 return None
             if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
                 return None  # "before", "after", "because" clauses are acts of their own
+            if node.dep_ == "pobj" and node.head.lower_ in self.circumstance:
+                return None  # "offered to negotiate following the invasion"
             node = node.head
             frame = triggers.get(node.i) or next((t for t in triggers.values() if t.anchor.i == node.i
-                                                  and t is not trigger), None)
+                                                  and t is not trigger and t.clause is None), None)
             if frame is not None and frame is not trigger:
-                return frame if ontology.is_verbal(frame.sense.plover) and frame.sense.kind != "event" \
-                    or frame.sense.plover == "CONSULT" and trigger.sense.plover == "CONSULT" else None
+                # Verbal acts are about their complement; a meeting is about its topic ("talks on a truce").
+                verbal = ontology.is_verbal(frame.sense.plover) and frame.sense.kind != "event" \
+                    or frame.sense.plover == "CONSULT"
+                return (frame, distance) if verbal else None
             if node.lemma_.lower() in self.reporting and node.pos_ == "VERB":
                 return None  # "X said Y attacked Z": Y's act is reported, not X's
         return None
+
+    def _drop_protest_demands(self, triggers: dict[int, _Trigger]) -> None:
+        """The demand a protest makes is its topic, not an event of its own (PLOVER)."""
+        protests = {t.anchor.i for t in triggers.values() if t.sense.plover == "PROTEST"} | \
+            {t.token.i for t in triggers.values() if t.sense.plover == "PROTEST"}
+        for trigger in triggers.values():
+            if trigger.sense.plover != "REQUEST" or trigger.suppressed:
+                continue
+            node = trigger.anchor
+            for _ in range(3):
+                if node.dep_ not in ("advcl", "xcomp", "acl", "pcomp", "prep", "pobj", "relcl") or node.head.i == node.i:
+                    break
+                node = node.head
+                if node.i in protests:
+                    trigger.suppressed = True
+                    break
 
     def _refined(self, trigger: _Trigger) -> str:
         content = trigger.content
@@ -163,20 +230,25 @@ class _Coder:
         record = ontology.cameo(code)
         plover = trigger.sense.plover if code == trigger.sense.code else record.plover
         mode = trigger.sense.mode if code == trigger.sense.code else record.mode
-        sources = sources_of(self.index, anchor if trigger.token.pos_ == "VERB" or anchor is not trigger.token
+        sources = sources_of(self.index, anchor if trigger.token.pos_ == "VERB" or anchor.i != trigger.token.i
                              else trigger.token)
-        if trigger.token is not anchor and not sources:
+        if trigger.token.i != anchor.i and not sources:
             sources = sources_of(self.index, trigger.token)
         targets = self._targets(trigger, sources)
         if trigger.sense.code == "042" and trigger.sense.particles and not targets:
             return []  # "arrived in" is a visit only when it names whom it visits
+        symmetric = (plover in self.lex.words("symmetric_types") or code in self.lex.words("symmetric_codes")) \
+            and len(sources) > 1
+        if plover in NEEDS_TARGET and not targets and not symmetric:
+            return []
         if not sources and not targets:
             return []
+        sources, targets = _domestic(sources, targets, plover)
         confidence = self._confidence(trigger, mood, sources, targets)
         if confidence < MIN_CONFIDENCE:
             return []
         return [self._event(trigger, sent, code, plover, mode, src, tgt, mood, confidence)
-                for src, tgt in _pairs(sources, targets, plover in self.lex.words("symmetric_types"))]
+                for src, tgt in _pairs(sources, targets, symmetric)]
 
     def _adjust(self, trigger: _Trigger, mood: Modality) -> tuple[str | None, Modality]:
         """Negated acceptance is rejection; future cooperation is intent, future force a threat."""
@@ -193,28 +265,65 @@ class _Coder:
 
     def _targets(self, trigger: _Trigger, sources: list[Actor]) -> list[Actor]:
         token = trigger.token
-        found = targets_of(self.index, token, sources)
-        if not found and trigger.anchor is not token:
-            found = targets_of(self.index, trigger.anchor, sources)
+        found = clause_subject_actors(self.index, trigger.clause) if trigger.clause is not None else []
+        found = found or targets_of(self.index, token, sources, self._things(token, trigger.sense))
+        if not found and trigger.anchor.i != token.i:
+            found = targets_of(self.index, trigger.anchor, sources, [token] + self.lex.objects(trigger.anchor))
         content = trigger.content
+        if len(sources) > 1 and trigger.sense.plover in self.lex.words("symmetric_types"):
+            content = None  # "X and Y agreed that their countries should cooperate": between them
+        entities = {a.entity for a in sources}
+        found = [a for a in found if a.entity is None or a.entity not in entities]
         while not found and content is not None:  # "demanded that Hamas renounce ..."
             found = clause_subject_actors(self.index, content.anchor) if content.anchor.pos_ in ("VERB", "AUX") \
                 else sources_of(self.index, content.token)
-            found = found or targets_of(self.index, content.token, sources)
+            found = [a for a in found if a.entity is None or a.entity not in entities] or \
+                targets_of(self.index, content.token, sources, self._things(content.token, content.sense))
+            found = [a for a in found if a.entity is None or a.entity not in entities]
             content = content.content
-        entities = {a.entity for a in sources}
-        return [a for a in found if a.entity is None or a.entity not in entities]
+        return found or self._place_target(trigger)
+
+    def _place_target(self, trigger: _Trigger) -> list[Actor]:
+        """A curfew or raid "in Abidjan" is done to the people there (PLOVER GSR practice)."""
+        if trigger.code[:2] not in PLACE_TARGET_ROOTS and trigger.code[:3] not in PLACE_TARGET_CODES:
+            return []
+        for token in (trigger.token, trigger.anchor):
+            for prep in token.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "on", "across", "throughout", "inside"):
+                    continue
+                for obj in prep.children:
+                    country = self._country_of_place(obj)
+                    if country:  # protests are against the state there; force and restrictions hit its people
+                        sector = None if trigger.code[:2] == "14" else "CVL"
+                        return [Actor(obj.text, obj.idx, obj.idx + len(obj.text), obj.text, country, sector,
+                                      country + (sector or ""))]
+        return []
+
+    def _country_of_place(self, token: Token) -> str | None:
+        for place in self.coded.places:
+            if place.start <= token.idx < place.end and place.country:
+                return place.country
+        for entry in self.kb.lookup(name_key(token.text)):
+            if entry.kind in ("country", "capital") and token.text[:1].isupper():
+                return entry.roles[0].country
+        return None
+
+    def _things(self, token: Token, sense: Sense) -> list[Token]:
+        """Objects that are what is done ("sent 700 kg of medicine"), not to whom it is done."""
+        return self.lex.objects(token) if sense.objects else []
 
     def _confidence(self, trigger: _Trigger, mood: Modality, sources: list, targets: list) -> float:
         score = 0.55 + 0.08 * min(trigger.sense.specificity, 3)
         if trigger.sense.kind != "verb":
-            score -= 0.05 if trigger.anchor is not trigger.token else 0.15
+            score -= 0.05 if trigger.anchor.i != trigger.token.i else 0.15
         if trigger.content is not None:
             score += 0.1
         score *= 1.0 if sources and targets else 0.85 if sources else 0.6
         anchor = trigger.anchor
         if anchor.dep_ in ("relcl", "acl") or anchor.dep_ == "advcl" and any(c.dep_ == "mark" for c in anchor.children):
             score *= 0.7  # background: "whom they had taken hostage", "after the attack"
+        if anchor.dep_ == "pobj" and anchor.head.lower_ in self.circumstance:
+            score *= 0.6  # an event named as circumstance: "since last month's invasion"
         if mood.negated or mood.hypothetical:
             score *= 0.8
         return max(0.0, min(1.0, score))
@@ -236,6 +345,37 @@ class _Coder:
             sentence_start=sent.start_char + len(text) - len(stripped), start=start, end=start + len(token.text),
             trigger=token.text, negated=mood.negated, hypothetical=mood.hypothetical,
             confidence=confidence)
+
+
+# Acts done to a place's people when no one else is named: restrictions, force, concessions.
+PLACE_TARGET_ROOTS = frozenset({"17", "18", "19"})
+PLACE_TARGET_CODES = frozenset({"081", "132", "191", "141", "145"})
+# A state's own organs, and the groups inside a state they usually deal with.
+STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "SPY"})
+DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "REB", "EDU", "LAB", "REF", "CRM", "PTY", "MED", "JRN", "REL",
+                              "BUS", "AGR", "UAF", "ELI", "SOC", "NGO", "COP", "JUD", "LEG", "GOV", "MIL"})
+
+
+def _domestic(sources: list[Actor], targets: list[Actor], plover: str) -> tuple[list[Actor], list[Actor]]:
+    """An unnamed group facing a state's government, police or courts is taken to be of that state.
+
+    "Turkish police prevented the demonstration staged by students": Turkish students. Armies
+    fight abroad, so military force does not imply this.
+    """
+    def country_of_state(actors: list[Actor]) -> str | None:
+        countries = {a.country for a in actors if a.country and (a.sector in STATE_SECTORS or a.sector is None)}
+        return countries.pop() if len(countries) == 1 else None
+
+    def fill(actors: list[Actor], country: str | None) -> list[Actor]:
+        if country is None:
+            return actors
+        return [replace(a, country=country, code=country + a.sector)
+                if a.country is None and a.sector in DOMESTIC_SECTORS and not (a.code or "").startswith(("IGO", "NGO", "IMG"))
+                else a for a in actors]
+
+    if plover in ("ASSAULT", "MOBILIZE", "AID", "COOPERATE"):
+        return sources, targets
+    return fill(sources, country_of_state(targets)), fill(targets, country_of_state(sources))
 
 
 def _pairs(sources: list[Actor], targets: list[Actor], symmetric: bool):
