@@ -171,10 +171,11 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] |
     record["mentions"] = _dicts(con.execute(
         f"SELECT {select_list(MENTION_COLUMNS)} FROM mentions WHERE article_id = ? ORDER BY trigger_start",
         [article_id]))
-    for layer in ("actors", "places", "times"):
+    every = "* EXCLUDE (article_id)"
+    layers = {"actors": every, "places": every, "times": f"{every} REPLACE (strftime(date, '%Y-%m-%d') AS date)"}
+    for layer, columns in layers.items():
         record[layer] = _dicts(con.execute(
-            f"SELECT * EXCLUDE (article_id) FROM {layer} WHERE article_id = ? ORDER BY start_char",
-            [article_id]))
+            f"SELECT {columns} FROM {layer} WHERE article_id = ? ORDER BY start_char", [article_id]))
     return record
 
 
@@ -183,11 +184,12 @@ def actors(con: duckdb.DuckDBPyConnection, where: EventFilter, limit: int = 100)
     cond, params = where.where()
     return _dicts(con.execute(f"""
         WITH {_roles_cte(cond)}
-        SELECT actor, mode(name) AS name, any_value(code) AS code, any_value(country) AS country,
+        SELECT actor, any_value(label) AS name, any_value(code) AS code, any_value(country) AS country,
                any_value(sector) AS sector, count(*) AS events,
                count(*) FILTER (WHERE role = 'source') AS as_source,
                count(*) FILTER (WHERE role = 'target') AS as_target
-        FROM roles GROUP BY actor ORDER BY events DESC, actor LIMIT {_cap(limit)}""", params))
+        FROM roles JOIN labels USING (actor) GROUP BY actor ORDER BY events DESC, actor
+        LIMIT {_cap(limit)}""", params))
 
 
 def network(con: duckdb.DuckDBPyConnection, where: EventFilter, limit: int = 60) -> dict[str, Any]:
@@ -203,9 +205,10 @@ def network(con: duckdb.DuckDBPyConnection, where: EventFilter, limit: int = 60)
     if keys:
         nodes = _dicts(con.execute(f"""
             WITH {_roles_cte(cond)}
-            SELECT actor, mode(name) AS name, any_value(country) AS country, any_value(sector) AS sector,
-                   count(*) AS events
-            FROM roles WHERE actor IN {_marks(keys)} GROUP BY actor ORDER BY events DESC, actor""",
+            SELECT actor, any_value(label) AS name, any_value(country) AS country,
+                   any_value(sector) AS sector, count(*) AS events
+            FROM roles JOIN labels USING (actor) WHERE actor IN {_marks(keys)}
+            GROUP BY actor ORDER BY events DESC, actor""",
             params + keys))
     return {"nodes": nodes, "edges": edges}
 
@@ -286,7 +289,10 @@ def _roles_cte(cond: str) -> str:
             UNION ALL
             SELECT coalesce(target_code, target_name), target_name, target_code, target_country,
                    target_sector, 'target'
-            FROM filtered WHERE target_name IS NOT NULL)"""
+            FROM filtered WHERE target_name IS NOT NULL),
+        names AS (SELECT actor, name, count(*) AS n FROM roles GROUP BY actor, name),
+        -- An actor's label: its most frequent name (ties: alphabetical, so it is stable).
+        labels AS (SELECT actor, first(name ORDER BY n DESC, name) AS label FROM names GROUP BY actor)"""
 
 
 def _quad_counts() -> str:

@@ -1,0 +1,266 @@
+"""The REST API and the web explorer, over one event store.
+
+Read endpoints share the store's queries (``dateline.queries``) and the CLI's
+filters. ``POST /articles`` codes new articles with the pipeline and writes
+them; it needs the token. Every error has one JSON shape:
+``{"ok": false, "error": "...", "status": 400}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import logging
+import os
+import threading
+from contextlib import asynccontextmanager
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException
+
+from .errors import DatelineError
+from .ingest import article_id as make_article_id
+from .ingest import find_dateline
+from .model import Article
+from .queries import MAX_LIMIT, EventFilter, FilterError
+from .store import Store
+from .version import __version__
+
+log = logging.getLogger(__name__)
+
+TOKEN_ENV = "DATELINE_TOKEN"
+MAX_POST_ARTICLES = 500
+INT64 = 2**63 - 1
+# The explorer loads only from this server: no CDN, no map tiles, no inline script.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+
+
+class ArticleIn(BaseModel):
+    """An article to code: the same fields as a JSONL input line."""
+
+    id: str | None = Field(None, max_length=500, description="Stable id; a content hash if absent.")
+    text: str = Field(min_length=1, description="The article text.")
+    date: dt.date = Field(description="Publication date, YYYY-MM-DD.")
+    title: str | None = None
+    url: str | None = None
+    source: str | None = Field(None, description="The outlet that published it.")
+
+
+class ArticlesIn(BaseModel):
+    articles: list[ArticleIn] = Field(min_length=1, max_length=MAX_POST_ARTICLES)
+
+
+def create_app(db_path: str | Path, *, token: str | None = None, public: bool = True,
+               read_only: bool = False, resources: Any = None) -> FastAPI:
+    """The API and explorer over the store at ``db_path``.
+
+    ``token`` (default: the DATELINE_TOKEN environment variable) guards ``POST /articles``,
+    and every endpoint when ``public`` is false. ``resources`` are the pipeline's, loaded on
+    the first POST if not given.
+    """
+    token = token or os.environ.get(TOKEN_ENV) or None
+    store = Store(db_path, read_only=read_only)
+    coder = _Coder(store, resources)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        store.close()
+
+    # No /docs or /redoc: their pages load scripts from a CDN, and the server must work offline.
+    app = FastAPI(title="dateline", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
+                  description="Deduplicated, geolocated PLOVER/CAMEO events coded from news articles.")
+    app.state.store = store
+    _add_error_handlers(app)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        return response
+
+    def require_token(request: Request) -> None:
+        _check_token(request, token, purpose="write")
+
+    def reader(request: Request) -> None:
+        if not public:
+            _check_token(request, token, purpose="read")
+
+    api = [Depends(reader)]
+
+    @app.get("/events", dependencies=api, summary="Events, filtered, sorted and paged")
+    def list_events(where: Annotated[EventFilter, Depends(event_filter)],
+                    limit: Annotated[int, Query(ge=0, le=MAX_LIMIT)] = 50,
+                    offset: Annotated[int, Query(ge=0, le=INT64)] = 0,
+                    sort: Annotated[str, Query(description="date, confidence, num_sources, num_mentions, "
+                                                           "num_articles, intensity or event_id; "
+                                                           "prefix - for descending")] = "-date"):
+        return JSONResponse(store.events(where, limit=limit, offset=offset, sort=sort))
+
+    @app.get("/events/{event_id}", dependencies=api, summary="One event with its mentions and sentences")
+    def get_event(event_id: Annotated[int, PathParam(ge=1, le=INT64)]):
+        found = store.event(event_id)
+        if found is None:
+            raise HTTPException(404, f"no event {event_id}")
+        return JSONResponse(found)
+
+    @app.get("/articles/{article_id}", dependencies=api, summary="An article's text with every layer")
+    def get_article(article_id: Annotated[str, PathParam(max_length=500)]):
+        found = store.article(article_id)
+        if found is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        return JSONResponse(found)
+
+    @app.get("/actors", dependencies=api, summary="Actors by number of events")
+    def list_actors(where: Annotated[EventFilter, Depends(event_filter)],
+                    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100):
+        return JSONResponse({"actors": store.actors(where, limit)})
+
+    @app.get("/places", dependencies=api, summary="Located events grouped by place, per quad class")
+    def list_places(where: Annotated[EventFilter, Depends(event_filter)],
+                    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT * 10)] = 2000):
+        return JSONResponse({"places": store.places(where, limit)})
+
+    @app.get("/network", dependencies=api, summary="Who acts on whom: weighted source -> target edges")
+    def get_network(where: Annotated[EventFilter, Depends(event_filter)],
+                    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 60):
+        return JSONResponse(store.network(where, limit))
+
+    @app.get("/stats", dependencies=api, summary="Counts by day, event type and quad class")
+    def get_stats(where: Annotated[EventFilter, Depends(event_filter)]):
+        return JSONResponse(store.stats(where))
+
+    @app.post("/articles", dependencies=[Depends(require_token)], summary="Code and store new articles")
+    def post_articles(batch: ArticlesIn):
+        if read_only:
+            raise HTTPException(403, "the store is open read-only; restart the server without --read-only")
+        return JSONResponse(coder.code(batch.articles))
+
+    web = _web_dir()
+
+    @app.get("/", include_in_schema=False)
+    def explorer():
+        return FileResponse(web / "index.html")
+
+    app.mount("/web", StaticFiles(directory=web), name="web")
+    return app
+
+
+def event_filter(
+    since: Annotated[str | None, Query(description="Events on or after this day (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, Query(description="Events on or before this day (YYYY-MM-DD).")] = None,
+    country: Annotated[str | None, Query(description="ISO codes or names, comma-separated: source, "
+                                                     "target or place country.")] = None,
+    actor: Annotated[str | None, Query(description="Actor code (EGYGOV) or part of a name.")] = None,
+    event_type: Annotated[str | None, Query(description="PLOVER types, comma-separated.")] = None,
+    quad_class: Annotated[str | None, Query(description="1-4, comma-separated.")] = None,
+    place: Annotated[str | None, Query(description="GeoNames id or part of a place name.")] = None,
+    bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Text in a sentence, actor or place.")] = None,
+    min_sources: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
+    include_flagged: Annotated[bool, Query(description="Also negated and hypothetical events.")] = False,
+) -> EventFilter:
+    """The shared filters of every read endpoint."""
+    return EventFilter.parse(since=since, until=until, country=country, actor=actor, event_type=event_type,
+                             quad_class=quad_class, place=place, bbox=bbox, q=q, min_sources=min_sources,
+                             include_flagged=include_flagged)
+
+
+class _Coder:
+    """Codes posted articles with the pipeline, one request at a time, and stores them."""
+
+    def __init__(self, store: Store, resources: Any):
+        self.store = store
+        self.resources = resources
+        self._lock = threading.Lock()
+
+    def code(self, items: list[ArticleIn]) -> dict[str, Any]:
+        from .pipeline import code_articles
+        from .resources import Resources
+
+        with self._lock:
+            res = self.resources = self.resources or Resources.load()
+            articles = list({a.id: a for a in map(self._article, items)}.values())
+            too_long = [a for a in articles if len(a.text) > res.settings.max_article_chars]
+            if too_long:
+                raise HTTPException(413, f"article {too_long[0].id!r} is {len(too_long[0].text):,} characters, "
+                                         f"over the limit of {res.settings.max_article_chars:,}")
+            todo = self.store.filter_new(articles)
+            run = self.store.start_run(res.settings.to_dict(), ["POST /articles"])
+            coded = list(code_articles(todo, res))
+            self.store.write(coded, [], run)
+            summary = {"articles_read": len(articles), "articles_coded": len(coded),
+                       "articles_skipped": len(articles) - len(todo),
+                       "events_coded": sum(len(c.events) for c in coded)}
+            self.store.finish_run(run, summary)
+        return {"ok": True, "run_id": run, **summary,
+                "articles": [{"id": c.article.id, "events": len(c.events), "errors": list(c.errors)}
+                             for c in coded]}
+
+    @staticmethod
+    def _article(item: ArticleIn) -> Article:
+        span = find_dateline(item.text)
+        return Article(id=item.id or make_article_id(item.text, item.date), text=item.text, date=item.date,
+                       title=item.title, url=item.url, source=item.source, origin="POST /articles",
+                       dateline_start=span[0] if span else None, dateline_end=span[1] if span else None)
+
+
+def _check_token(request: Request, token: str | None, purpose: str) -> None:
+    if token is None:
+        raise HTTPException(403, f"{purpose} access needs a token, and this server has none: "
+                                 f"start it with --token or set {TOKEN_ENV}")
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not given:
+        raise HTTPException(401, "send the token as 'Authorization: Bearer <token>'",
+                            headers={"WWW-Authenticate": "Bearer"})
+    if not hmac.compare_digest(given.encode(), token.encode()):
+        raise HTTPException(403, "wrong token")
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status, headers=headers)
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException):
+        message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"nothing at {request.url.path}; see /openapi.json for the endpoints"
+        return _error(exc.status_code, message, getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        problems = []
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body"))
+            problems.append(f"{where}: {err.get('msg')}" if where else str(err.get("msg")))
+        return _error(400, "; ".join(problems) or "bad request")
+
+    @app.exception_handler(FilterError)
+    async def filter_error(request: Request, exc: FilterError):
+        return _error(400, str(exc))
+
+    @app.exception_handler(DatelineError)
+    async def dateline_error(request: Request, exc: DatelineError):
+        log.error("%s %s: %s", request.method, request.url.path, exc)
+        return _error(500, str(exc))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception):
+        log.exception("%s %s failed", request.method, request.url.path)
+        return _error(500, f"internal error ({type(exc).__name__}); see the server log")
+
+
+def _web_dir() -> Path:
+    return Path(str(importlib_resources.files("dateline") / "web"))
