@@ -6,6 +6,7 @@ Supported inputs:
   ``title``, ``url``, ``source``;
 - CSV with the same columns (a header row);
 - plain ``.txt``, one article per file, with a leading ``date YYYY-MM-DD`` marker;
+- WARC files of news pages (``.warc``, ``.warc.gz``; see ``warc.py``);
 - folders of these (recursively), ``.gz`` of any, and ``-`` for stdin.
 
 Anything that cannot be read becomes a ``Reject`` naming the file and line, and
@@ -20,16 +21,19 @@ import gzip
 import hashlib
 import io
 import json
+import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
 from .model import Article, Reject
 
-FORMATS = ("jsonl", "csv", "txt")
-EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".txt": "txt"}
+FORMATS = ("jsonl", "csv", "txt", "warc")
+EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".txt": "txt",
+              ".warc": "warc"}
 DATE_KEYS = ("date", "published", "publication_date", "pub_date")
 DEFAULT_MAX_CHARS = 200_000
 CSV_FIELD_LIMIT = 1 << 27  # characters in one CSV cell
@@ -53,13 +57,18 @@ DATELINE = re.compile(
 
 
 def read_articles(sources: Iterable[str | Path], *, max_chars: int = DEFAULT_MAX_CHARS,
-                  default_date: dt.date | None = None, fmt: str | None = None) -> Iterator[Item]:
+                  default_date: dt.date | None = None, fmt: str | None = None,
+                  resume: Mapping[str, int] | None = None, skipped: Counter | None = None) -> Iterator[Item]:
     """Articles and rejects from files, folders or ``-`` (stdin), in order.
 
     ``default_date`` is used for articles that carry no date; ``fmt`` forces a
-    format (``jsonl``, ``csv`` or ``txt``) instead of guessing from the name.
+    format (``jsonl``, ``csv``, ``txt`` or ``warc``) instead of guessing from the name.
+    ``resume`` maps absolute file paths to the position (line, or WARC record)
+    up to which an earlier run committed them; those items are passed over
+    unread. WARC records that are not articles are counted in ``skipped``.
     """
-    reader = _Reader(max_chars=max_chars, default_date=default_date)
+    reader = _Reader(max_chars=max_chars, default_date=default_date, resume=resume or {},
+                     skipped=skipped)
     for source in sources:
         source = str(source)
         if source == "-":
@@ -117,9 +126,12 @@ def _format_of(path: Path) -> str | None:
 
 
 class _Reader:
-    def __init__(self, max_chars: int, default_date: dt.date | None):
+    def __init__(self, max_chars: int, default_date: dt.date | None, resume: Mapping[str, int],
+                 skipped: Counter | None):
         self.max_chars = max_chars
         self.default_date = default_date
+        self.resume = resume
+        self.skipped = skipped
 
     def file(self, path: Path, fmt: str | None) -> Iterator[Item]:
         try:
@@ -127,10 +139,12 @@ class _Reader:
         except OSError as exc:
             yield Reject(str(path), f"cannot open: {exc.strerror or exc}")
             return
+        after = self.resume.get(os.path.abspath(path), 0)
         with raw:
-            yield from self.stream(raw, str(path), fmt, gz=path.suffix.lower() == ".gz")
+            yield from self.stream(raw, str(path), fmt, gz=path.suffix.lower() == ".gz", after=after)
 
-    def stream(self, raw: IO[bytes], origin: str, fmt: str | None, gz: bool = False) -> Iterator[Item]:
+    def stream(self, raw: IO[bytes], origin: str, fmt: str | None, gz: bool = False,
+               after: int = 0) -> Iterator[Item]:
         """Items from one byte stream; sniffs gzip and, if ``fmt`` is None, the format."""
         buffered = io.BufferedReader(raw) if not hasattr(raw, "peek") else raw
         head = buffered.peek(4096)[:4096]
@@ -144,20 +158,22 @@ class _Reader:
         if not head.strip():
             yield Reject(origin, "empty file")
             return
-        if b"\x00" in head:
+        if fmt is None and head.startswith(b"WARC/"):
+            fmt = "warc"
+        if fmt != "warc" and b"\x00" in head:  # WARC holds binary payloads
             yield Reject(origin, "binary file (NUL bytes); expected UTF-8 text")
             return
         fmt = fmt or _sniff(head)
-        readers = {"jsonl": self._jsonl, "csv": self._csv, "txt": self._txt}
+        readers = {"jsonl": self._jsonl, "csv": self._csv, "txt": self._txt, "warc": self._warc}
         try:
-            yield from readers[fmt](buffered, origin)
+            yield from readers[fmt](buffered, origin, after)
         except (OSError, EOFError) as exc:  # truncated gzip and the like, mid-stream
             yield Reject(origin, f"read error: {exc}")
 
-    def _jsonl(self, stream: IO[bytes], origin: str) -> Iterator[Item]:
+    def _jsonl(self, stream: IO[bytes], origin: str, after: int = 0) -> Iterator[Item]:
         for number, line in enumerate(stream, 1):
             where = f"{origin}:{number}"
-            if not line.strip():
+            if number <= after or not line.strip():
                 continue
             try:
                 record = json.loads(line.decode("utf-8-sig" if number == 1 else "utf-8"))
@@ -173,7 +189,7 @@ class _Reader:
                 continue
             yield self._article(record, where)
 
-    def _csv(self, stream: IO[bytes], origin: str) -> Iterator[Item]:
+    def _csv(self, stream: IO[bytes], origin: str, after: int = 0) -> Iterator[Item]:
         text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
         # Far above max_chars, so an oversized article is parsed and rejected on its own line
         # instead of a csv.Error that would end the file.
@@ -202,13 +218,20 @@ class _Reader:
             except csv.Error as exc:
                 yield Reject(f"{origin}:{line}", f"malformed CSV: {exc}")
                 return
+            if line <= after:
+                continue
             if None in row:  # more fields than the header has
                 yield Reject(f"{origin}:{line}", f"row has {len(header) + len(row[None])} fields, "
                                                  f"header has {len(header)}")
                 continue
             yield self._article({k: v for k, v in row.items() if v not in (None, "")}, f"{origin}:{line}")
 
-    def _txt(self, stream: IO[bytes], origin: str) -> Iterator[Item]:
+    def _warc(self, stream: IO[bytes], origin: str, after: int = 0) -> Iterator[Item]:
+        from .warc import read_warc  # trafilatura is slow to import
+
+        yield from read_warc(stream, origin, self._article, skipped=self.skipped, after=after)
+
+    def _txt(self, stream: IO[bytes], origin: str, after: int = 0) -> Iterator[Item]:
         data = stream.read(self.max_chars * 4 + 1)
         if len(data) > self.max_chars * 4:
             yield Reject(origin, f"article is over {self.max_chars * 4:,} bytes; the limit is "
