@@ -76,6 +76,7 @@ def test_petrarch_perfect_and_partial_codings(tmp_path):
     assert s["records_reproduced_root"].value == 0.5
     assert s["coding_recall"].value == 1 / 3
     assert s["dyad_recall"].value == 2 / 3
+    assert s["dyad_recall_country"].value == 2 / 3
     assert s["no_event_records_correct"].value == 0.5
 
 
@@ -93,3 +94,11 @@ def test_petrarch_reads_the_shared_unit_tests():
     assert len(recs) == 284
     assert sum(len(r.codings) for r in recs) == 359
     assert sum(not scorable(r) for r in recs) == 3
+
+
+def test_petrarch_country_dyads_forgive_agent_codes(tmp_path):
+    recs = [r for r in records(tmp_path) if r.id == "T-01"]
+    predicted = [[event("CONSULT", actor(None, None, "ARNGOVFRM"), actor(None, None, "GONMIL"), cameo="064")]]
+    s = {x.metric: x for x in score_petrarch(recs, predicted)}
+    assert s["dyad_recall"].value == 0.0
+    assert s["dyad_recall_country"].value == 1.0

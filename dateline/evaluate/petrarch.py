@@ -21,7 +21,8 @@ and are scored as such.
 - ``coding_recall`` / ``coding_precision``: expected codings found exactly, and
   predicted codings that were expected; ``*_root`` compare roots.
 - ``dyad_recall``: expected (source, target) pairs found with any code, the
-  check of compound actors, passives and agents apart from the verb.
+  check of compound actors, passives and agents apart from the verb;
+  ``dyad_recall_country`` compares the codes' first three letters only.
 - ``no_event_records_correct``: records expecting no event where none is coded.
 """
 
@@ -147,10 +148,13 @@ def score_petrarch(records: Sequence[Record], predicted: Sequence[Sequence[Event
         precision, recall, _ = prf(tp, fp, fn)
         scores.append(Score(TASK, f"coding_recall{suffix}", recall, tp + fn, "expected codings"))
         scores.append(Score(TASK, f"coding_precision{suffix}", precision, tp + fp, "predicted codings"))
-    dyads = [({(s, t) for s, t, _ in g}, {(s, t) for s, t, _ in p}) for g, p in zip(gold, pred)]
-    found = sum(len(g & p) for g, p in dyads)
-    total = sum(len(g) for g, _ in dyads)
-    scores.append(Score(TASK, "dyad_recall", ratio(found, total), total, "expected (source, target) pairs"))
+    for suffix, width in (("", None), ("_country", 3)):
+        dyads = [({(s[:width], t[:width]) for s, t, _ in g}, {(s[:width], t[:width]) for s, t, _ in p})
+                 for g, p in zip(gold, pred)]
+        found = sum(len(g & p) for g, p in dyads)
+        total = sum(len(g) for g, _ in dyads)
+        scores.append(Score(TASK, f"dyad_recall{suffix}", ratio(found, total), total,
+                            "expected (source, target) pairs" + (", first 3 letters" if width else "")))
     empty = [not p for g, p in zip(gold, pred) if not g]
     scores.append(Score(TASK, "no_event_records_correct", ratio(sum(empty), len(empty)), len(empty),
                         "records expecting no event (incl. sports/weather discards)"))
