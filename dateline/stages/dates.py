@@ -29,8 +29,8 @@ FUTURE_GOVERNORS = frozenset({"plan", "expect", "schedule", "due", "set", "inten
                               "want", "seek", "vow", "pledge", "promise", "threaten", "agree", "decide", "likely",
                               "slate", "go", "propose", "wish", "poise", "expected", "scheduled", "planned"})
 FUTURE_MODIFIERS = frozenset({"upcoming", "forthcoming", "coming", "next", "planned", "scheduled", "proposed"})
-CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "csubj", "csubjpass", "pcomp", "acl",
-                         "parataxis"})
+# A verb in these relations modifies a word rather than heading a clause ("mounting concerns").
+NON_CLAUSE_DEPS = frozenset({"amod", "aux", "auxpass", "compound"})
 
 
 def resolve_dates(doc: Doc, coded: CodedArticle, res: Resources) -> CodedArticle:
@@ -110,7 +110,7 @@ def clause_direction(doc: Doc, cand: Candidate) -> int:
 def governor(span: Span) -> Token:
     """The word a time expression modifies: "met" in "met on Sunday", "attack" in "Sunday's attack"."""
     token = span.root
-    while token.head is not token and (span.start <= token.i < span.end or token.dep_ in ("prep", "pobj")):
+    while token.head.i != token.i and (span.start <= token.i < span.end or token.dep_ in ("prep", "pobj")):
         token = token.head
     return token
 
@@ -121,7 +121,7 @@ def preposition(span: Span) -> str | None:
     for _ in range(3):
         if token.dep_ == "prep":
             return token.lower_
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
     return None
@@ -129,7 +129,7 @@ def preposition(span: Span) -> str | None:
 
 def clause_head(token: Token) -> Token:
     """The verb heading the clause ``token`` sits in (the token itself for a verb)."""
-    while token.head is not token and not (token.pos_ in ("VERB", "AUX") and token.dep_ in CLAUSE_DEPS):
+    while token.head.i != token.i and not (token.pos_ in ("VERB", "AUX") and token.dep_ not in NON_CLAUSE_DEPS):
         token = token.head
     return token
 
@@ -140,7 +140,7 @@ def is_future(verb: Token) -> bool:
         return True
     if verb.lemma_ in ("schedule", "slate", "due", "plan") and verb.tag_ == "VBN":
         return True  # "scheduled for Sunday"
-    if verb.head is verb:  # a headline's "Markets to remain closed until Friday"
+    if verb.head.i == verb.i:  # a headline's "Markets to remain closed until Friday"
         return any(c.tag_ == "TO" for c in aux)
     if verb.dep_ == "xcomp":
         head = verb.head

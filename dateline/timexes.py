@@ -1,0 +1,93 @@
+"""Find time expressions in English news text and normalise them to TIMEX3 values.
+
+Two steps, so that the caller can read the tense from the parse in between:
+``scan(text)`` finds candidate expressions with regular expressions, and
+``Candidate.resolve(ref, direction)`` turns one into a ``Timex`` against the
+publication date ``ref``. ``direction`` says which way an underspecified
+expression points: a bare "Sunday" or "March" is the most recent one on or
+before ``ref`` unless the clause is future (direction 1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .timevalues import Point
+from .timex_rules import ALWAYS, NEVER, RULES, VETO, Context, Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A normalised time expression: TIMEX3 type and value; ``point`` for calendar points."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str
+    point: Point | None = None  # for DATE/TIME expressions that name a stretch of the calendar
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span a rule matched, not yet resolved against a date."""
+
+    start: int
+    end: int
+    text: str
+    rule: Rule
+    match: re.Match
+    support: str
+
+    def resolve(self, ref: dt.date, direction: int = 0, anchor: dt.date | None = None) -> Timex | None:
+        ctx = Context(ref, direction, anchor, self.match.string)
+        try:
+            found = self.rule.handle(self.match, ctx)
+        except (ValueError, OverflowError):  # impossible dates ("February 30") are not times
+            return None
+        if found is None:
+            return None
+        kind, value, point = found
+        return Timex(self.start, self.end, self.text, kind, value, point)
+
+    def directional(self, ref: dt.date) -> bool:
+        """Whether tense changes the value ("Sunday" does, "March 3, 2019" does not)."""
+        back, ahead = self.resolve(ref, -1), self.resolve(ref, 1)
+        return back is not None and ahead is not None and back.value != ahead.value
+
+
+def scan(text: str) -> list[Candidate]:
+    """Candidate time expressions in ``text``, longest first where they overlap, in text order."""
+    found = []
+    for order, rule in enumerate(RULES):
+        for m in rule.pattern.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start() - m.end(), order, m, rule))
+    found.sort(key=lambda item: (item[0], item[1], item[2].start()))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for _, _, m, rule in found:
+        start, end = m.span()
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        support = rule.support(m, text)
+        if support != NEVER:
+            chosen.append(Candidate(start, end, m.group(), rule, m, support))
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def normalise(text: str, ref: dt.date, direction: int = 0) -> list[Timex]:
+    """Every time expression in ``text`` that stands without a parser's support, resolved."""
+    out = []
+    for cand in scan(text):
+        if cand.support in (ALWAYS, VETO):
+            timex = cand.resolve(ref, direction)
+            if timex is not None:
+                out.append(timex)
+    return out
+
+
