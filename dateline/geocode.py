@@ -1,0 +1,270 @@
+"""Choose the GeoNames entry each place mention of an article means.
+
+Every candidate gets a score from what it is (population, capital, country or state, the name's
+own form) and from what the article says around it: the countries and states the other places
+and the actors belong to, the dateline, a qualifier right after the name ("Paris, Texas"), and
+how close it lies to the article's other places. Two passes: the first finds the places the
+article is about, the second reads every mention in that light.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, PRIMARY, REGION, Gazetteer
+from .placenames import generic_kind, normalize, strip_generic
+
+MAX_CANDIDATES = 80
+_SMOOTHING = 0.5  # pseudo-count for a country no other place of the article supports
+# Which level a stated administrative kind points at ("Idlib province" -> admin1).
+_KIND_LEVEL = {
+    "county": ADMIN2, "parish": ADMIN2, "borough": ADMIN2, "township": ADMIN2, "district": ADMIN2,
+    "raion": ADMIN2, "rayon": ADMIN2, "municipality": ADMIN2, "division": ADMIN2,
+    "province": ADMIN1, "governorate": ADMIN1, "state": ADMIN1, "oblast": ADMIN1, "region": ADMIN1,
+    "prefecture": ADMIN1, "emirate": ADMIN1, "territory": ADMIN1, "canton": ADMIN1,
+    "voivodeship": ADMIN1, "krai": ADMIN1, "okrug": ADMIN1, "department": ADMIN1, "wilayat": ADMIN1,
+}
+_ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "an ", "at ", "az ", "ash ")
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each piece of evidence counts (tuned on the LGL and GeoWebNews dev sets)."""
+
+    population: float = 1.0  # per factor of 10
+    primary: float = 1.0  # the place's own name rather than an alternate one
+    capital: float = 1.5
+    country: float = 4.0
+    admin1: float = 1.0
+    region: float = 2.0
+    hint: float = 4.0  # the stated kind matches ("X County" -> admin2)
+    qualifier: float = 8.0  # "Paris, Texas"
+    namesake_area: float = 3.0  # an area named like a city inside it yields to the city
+    context_country: float = 4.0
+    inside: float = 1.0  # another name's place contains this one, or lies in it
+    same_admin1: float = 1.0
+    same_admin2: float = 1.0
+    proximity: float = 2.0
+    deficit: float = 0.5  # cost per point an agreeing reading of another name lacks against its best
+    neighbour: float = 0.25  # share of a bordering country's support that a country gets
+    area_discount: float = 0.5  # an area's population (summed over its towns) overstates how often it is meant
+    temperature: float = 1.0  # how much the other readings of a name still count as context
+    rounds: int = 1
+
+
+@dataclass
+class Mention:
+    """A place name in the text, with what the text says about its kind and whereabouts."""
+
+    text: str
+    start: int = 0
+    end: int = 0
+    qualifier: int = -1  # row of the state or country named right after it
+    fixed: int = -1  # row already decided (e.g. by the dateline)
+
+
+@dataclass
+class _Candidates:
+    rows: np.ndarray
+    base: np.ndarray
+
+
+@dataclass
+class Context:
+    """What the article says about where it is, apart from its place names."""
+
+    countries: dict[str, float] = field(default_factory=dict)  # alpha-3 -> weight (actors, dateline)
+
+
+def candidates(gaz: Gazetteer, text: str) -> tuple[np.ndarray, np.ndarray, int | None]:
+    """Candidate rows for a name, their flags, and the level its stated kind points at."""
+    key = normalize(text)
+    hint = None
+    kind = generic_kind(text)
+    if kind and not text.lower().startswith("the "):
+        hint = _KIND_LEVEL.get(kind)
+    if key.startswith("city of "):
+        key, hint = key[8:], CITY
+    rows, flags = gaz.lookup_normalized(key)
+    abbr = gaz.abbreviation(text) if "." in text or text.isupper() else -1
+    if abbr >= 0 and "." in text:  # "W.Va.", "Tenn.", "D.C.": written as an abbreviation
+        rows, flags = np.array([abbr], dtype=np.int32), np.array([PRIMARY], dtype=np.int8)
+    elif abbr >= 0 and not (gaz.level[rows] == COUNTRY).any():  # "TX"; but "US" stays the country
+        rows, flags = np.append(rows, abbr).astype(np.int32), np.append(flags, PRIMARY).astype(np.int8)
+    if not len(rows) and kind:
+        rows, flags = gaz.lookup_normalized(normalize(strip_generic(text)))
+    if not len(rows) and key.startswith(_ARTICLES):  # "Al-Maghaweer" / "Maghaweer"
+        rows, flags = gaz.lookup_normalized(key.split(" ", 1)[1])
+    return rows, flags, hint
+
+
+def resolve(gaz: Gazetteer, mentions: list[Mention], context: Context | None = None,
+            weights: Weights | None = None) -> list[int]:
+    """The row each mention resolves to, or -1 where no candidate is known."""
+    w = weights or Weights()
+    keys = [(normalize(m.text), m.qualifier) for m in mentions]
+    names: dict[tuple[str, int], _Candidates] = {}
+    for m, key in zip(mentions, keys):
+        if key not in names:
+            names[key] = _score_alone(gaz, m, w)
+        if m.fixed >= 0:  # decided already (the dateline): the other mentions read it as certain
+            names[key] = _Candidates(np.array([m.fixed], dtype=np.int32), np.zeros(1))
+    counts = Counter(keys)
+    live = [k for k, c in names.items() if len(c.rows)]
+    weight = {k: 1.0 + 0.5 * math.log(counts[k]) for k in live}  # repeats count, diminishingly
+    external = _external_countries(gaz, context or Context())
+    score = {k: names[k].base for k in live}
+    for _ in range(w.rounds):  # each round reads every name in the light of the others' last reading
+        country = _country_context(gaz, names, score, weight, external, w)
+        alone = {k: names[k].base + country[k] for k in live}
+        pairs = _agreement(gaz, names, alone, weight, w)
+        score = {k: alone[k] + pairs[k] for k in live}
+    return [int(names[k].rows[int(np.argmax(score[k]))]) if k in score else -1 for k in keys]
+
+
+def _score_alone(gaz: Gazetteer, m: Mention, w: Weights) -> _Candidates:
+    rows, flags, hint = candidates(gaz, m.text)
+    if not len(rows):
+        return _Candidates(rows, np.zeros(0))
+    if len(rows) > MAX_CANDIDATES:
+        keep = np.argsort(-gaz.pop[rows], kind="stable")[:MAX_CANDIDATES]
+        if m.qualifier >= 0:
+            inside = np.flatnonzero(_within(gaz, rows, m.qualifier))
+            keep = np.union1d(keep, inside)
+        rows, flags = rows[keep], flags[keep]
+    level = gaz.level[rows]
+    score = w.population * gaz.log_pop[rows] - w.area_discount * ((level == ADMIN1) | (level == ADMIN2))
+    score += w.primary * (flags & PRIMARY)
+    score += w.capital * (gaz.fcode_is(rows, "PPLC"))
+    score += w.country * (level == COUNTRY) + w.admin1 * (level == ADMIN1) + w.region * (level == REGION)
+    if hint is not None:
+        score += np.where(level == hint, w.hint, -w.hint)
+    if m.qualifier >= 0:
+        score += np.where(_within(gaz, rows, m.qualifier), w.qualifier, -w.qualifier)
+    score -= w.namesake_area * _area_of_namesake_city(gaz, rows, level, flags) * (hint is None)
+    return _Candidates(rows, score.astype(np.float64))
+
+
+def _within(gaz: Gazetteer, rows: np.ndarray, area: int) -> np.ndarray:
+    """Whether each row lies in ``area`` (a country, state or county row)."""
+    lvl = gaz.level[area]
+    if lvl == COUNTRY:
+        return gaz.country[rows] == gaz.country[area]
+    if lvl == ADMIN1:
+        return gaz.adm1[rows] == area
+    return gaz.adm2[rows] == area
+
+
+def _area_of_namesake_city(gaz: Gazetteer, rows: np.ndarray, level: np.ndarray,
+                           flags: np.ndarray) -> np.ndarray:
+    """True for a state or county whose namesake city (in it) is also a candidate: "Paris", "Idlib"."""
+    cities = rows[(level == CITY) & ((flags & PRIMARY) > 0)]
+    if not len(cities):
+        return np.zeros(len(rows), dtype=bool)
+    parents = set(gaz.adm1[cities].tolist()) | set(gaz.adm2[cities].tolist())
+    return np.array([lv in (ADMIN1, ADMIN2) and int(r) in parents for r, lv in zip(rows, level)])
+
+
+def _softmax(scores: np.ndarray, temperature: float) -> np.ndarray:
+    e = np.exp((scores - scores.max()) / temperature)
+    return e / e.sum()
+
+
+def _external_countries(gaz: Gazetteer, context: Context) -> np.ndarray:
+    support = np.zeros(len(gaz.alpha3))
+    for code, weight in context.countries.items():
+        row = gaz.country_row(code)
+        if row >= 0:
+            support[int(gaz.country[row])] += weight
+    return support
+
+
+def _country_context(gaz: Gazetteer, names: dict, score: dict, weight: dict, external: np.ndarray,
+                     w: Weights) -> dict:
+    """Log-odds of each candidate's country given the article's other places, actors and dateline.
+
+    0 when the rest of the article agrees, down to about -1.3 (times the weight) when ten other
+    places point elsewhere; a bordering country's places count for a share.
+    """
+    own = {}
+    for k, s in score.items():
+        countries = gaz.country[names[k].rows]
+        ok = countries >= 0
+        vec = np.zeros(len(gaz.alpha3))
+        np.add.at(vec, countries[ok], _softmax(s, w.temperature)[ok] * weight[k])
+        own[k] = vec
+    others_all = sum(own.values(), external.copy())
+    others_all += w.neighbour * (gaz.neighbour_matrix @ others_all)
+    total = sum(weight.values()) + float(external.sum())
+    out = {}
+    for k in score:
+        countries = np.maximum(gaz.country[names[k].rows], 0)
+        mine = own[k]
+        used = np.flatnonzero(mine)
+        own_support = mine[countries] + w.neighbour * (gaz.neighbour_matrix[np.ix_(countries, used)] @ mine[used])
+        support = np.where(gaz.country[names[k].rows] >= 0, others_all[countries] - own_support, 0.0)
+        out[k] = w.context_country * np.log10((np.maximum(support, 0.0) + _SMOOTHING)
+                                              / (total - weight[k] + _SMOOTHING))
+    return out
+
+
+def _agreement(gaz: Gazetteer, names: dict, alone: dict, weight: dict, w: Weights) -> dict:
+    """For each candidate, how well the most agreeable reading of every other name fits with it.
+
+    Fitting means lying inside it or around it ("Richmond" and "Madison County" in Kentucky),
+    sharing its state or county, or lying near it; a reading that is unlikely on its own costs
+    what it lacks against that name's best reading. All names' shortlists are compared at once.
+    """
+    keys = list(alone)
+    out = {k: np.zeros(len(alone[k])) for k in keys}
+    if len(keys) < 2:
+        return out
+    picks = [_shortlist(alone[k]) for k in keys]
+    rows = np.concatenate([names[k].rows[idx] for k, idx in zip(keys, picks)])
+    deficit = np.concatenate([alone[k][idx].max() - alone[k][idx] for k, idx in zip(keys, picks)])
+    sizes = [len(idx) for idx in picks]
+    starts = np.cumsum([0] + sizes[:-1])
+    owner = np.repeat(np.arange(len(keys)), sizes)
+    geo = _Geo(gaz, rows)
+    fit = geo.fit(geo, w) - w.deficit * deficit[None, :]
+    best = np.maximum(np.maximum.reduceat(fit, starts, axis=1), 0.0)  # candidate x name
+    best[np.arange(len(rows)), owner] = 0.0  # a name does not vouch for itself
+    gain = best @ np.array([weight[k] for k in keys])
+    for i, (k, idx) in enumerate(zip(keys, picks)):
+        out[k][idx] = gain[starts[i]:starts[i] + sizes[i]]
+    return out
+
+
+def _shortlist(scores: np.ndarray, size: int = 30, within: float = 6.0) -> np.ndarray:
+    """Indexes of the candidates worth pairing: the best few, within a plausible distance of the best."""
+    order = np.argsort(-scores, kind="stable")[:size]
+    return order[scores[order] >= scores[order[0]] - within]
+
+
+class _Geo:
+    """Columns of a set of candidate rows, for comparing two sets at once."""
+
+    def __init__(self, gaz: Gazetteer, rows: np.ndarray):
+        self.rows = rows
+        self.adm1 = gaz.adm1[rows]
+        self.adm2 = gaz.adm2[rows]
+        self.point = gaz.level[rows] >= ADMIN2  # towns and counties: precise enough to measure from
+        self.lat = np.radians(gaz.lat[rows].astype(np.float64))
+        self.lon = np.radians(gaz.lon[rows].astype(np.float64))
+
+    def fit(self, other: _Geo, w: Weights) -> np.ndarray:
+        """Matrix of how well each of these rows fits each of the other rows."""
+        r, o = self.rows[:, None], other.rows[None, :]
+        inside = ((self.adm1[:, None] == o) | (self.adm2[:, None] == o) | (r == other.adm1[None, :])
+                  | (r == other.adm2[None, :]) | (r == o))
+        same1 = (self.adm1[:, None] == other.adm1[None, :]) & (self.adm1[:, None] >= 0)
+        same2 = (self.adm2[:, None] == other.adm2[None, :]) & (self.adm2[:, None] >= 0)
+        cos = (np.sin(self.lat)[:, None] * np.sin(other.lat)[None, :]
+               + np.cos(self.lat)[:, None] * np.cos(other.lat)[None, :] * np.cos(self.lon[:, None] - other.lon[None, :]))
+        km = 6371.0 * np.arccos(np.clip(cos, -1.0, 1.0))
+        near = np.clip(1.0 - np.log10(1.0 + km) / 3.0, 0.0, 1.0) * (self.point[:, None] & other.point[None, :])
+        return w.inside * inside + w.same_admin1 * same1 + w.same_admin2 * same2 + w.proximity * near

@@ -1,0 +1,265 @@
+"""Find the place names in a parsed text: spaCy's entities, corrected with the gazetteer.
+
+The small English model tags most places GPE, LOC or FAC, but also tags many as ORG or PERSON
+("Gainesville Police", "born in Cancun") and misses others ("clashes in Sirte"). A name counts
+as a place when spaCy says so and either the gazetteer knows it or the text marks it as one; a
+name spaCy files elsewhere counts when the gazetteer knows a real place by it and the text
+agrees. Demonyms ("Libyan") are actors, never places.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, REGION, Gazetteer
+from .geocode import candidates
+from .placenames import normalize
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Nouns that make the proper name before them a place: "Al-Maghaweer camp", "Idlib province".
+PLACE_NOUNS = {
+    "camp", "province", "governorate", "district", "county", "parish", "region", "village", "town",
+    "valley", "crossing", "airport", "airbase", "port", "harbour", "harbor", "island", "islands",
+    "river", "mountains", "desert", "oasis", "neighbourhood", "neighborhood", "suburb", "square",
+    "strait", "gulf", "sea", "lake", "municipality", "subdistrict", "township", "peninsula",
+    "plateau", "oblast", "prefecture", "governorates", "provinces",
+}
+# Kind words that belong to the name when they follow it ("Idlib province", "Ain al-Hilweh camp").
+_KIND_SUFFIX = PLACE_NOUNS - {"river", "sea", "lake", "islands", "island", "mountains"}
+# "the city of Sirte", "the town of Rafah": nouns whose "of" introduces a place.
+OF_NOUNS = {"city", "town", "village", "province", "region", "district", "governorate", "state",
+            "island", "port", "capital", "county", "municipality", "area", "suburb", "camp",
+            "outskirts", "coast", "streets", "centre", "center", "heart", "north", "south", "east",
+            "west", "part", "parts", "capitals", "neighbourhood", "neighborhood"}
+# Prepositions that put the noun after them somewhere.
+LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "into", "from", "to", "toward",
+            "towards", "off", "around", "throughout", "within", "through", "along", "via", "onto",
+            "out", "beyond", "nearby", "outskirts", "over", "between", "among"}
+# Words spaCy now and then tags as places that the gazetteer would happily resolve.
+NOT_PLACES = {"god", "allah", "jesus", "christ", "lord", "heaven", "hell", "paradise", "earth",
+              "internet", "web", "mother", "father", "union", "city", "metro", "federal", "first",
+              "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+              "central", "midwest"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_TITLES = {"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sen.", "Rep.", "Gov.", "Gen.", "Col.", "Brig.",
+           "Lt.", "Sgt.", "Capt.", "Prof.", "Rev.", "Maj.", "Adm.", "Cpl.", "Pvt.", "Fr.", "President", "Minister", "King", "Queen",
+           "Prince", "Sheikh", "Coach", "Judge", "Officer"}
+_ACTOR_PREPOSITIONS = {"from", "to", "toward", "towards", "between", "among", "over"}
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+           "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+           "southeastern", "southwestern", "upper", "lower", "greater"}
+# How large a town must be for a bare or mis-filed name to count as it without other evidence.
+_MIN_POPULATION_BARE = 50_000
+
+
+def place_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Character spans of the place mentions in a parsed text, in order, without overlaps."""
+    surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    found = [span for ent in doc.ents if ent.label_ in PLACE_LABELS
+             for span in [_place_entity(ent, gaz)]
+             if span is not None and not _person_like(span, surnames)]
+    # Names the article itself uses as places: where else they appear, they are places too.
+    places = {normalize(span.text) for span in found if _known(span.text, gaz)}
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            found.extend(_inside_organisation(ent, gaz, places))
+        elif ent.label_ in ("PERSON", "WORK_OF_ART", "PRODUCT", "EVENT"):
+            span = _mistagged(ent, gaz, places)
+            found.extend([span] if span is not None else [])
+    taken = [False] * len(doc)
+    for span in found:
+        for i in range(span.start, span.end):
+            taken[i] = True
+    found.extend(span for span in _unlabelled_names(doc, taken)
+                 if not _title_abbreviation(span) and _bare_name_is_place(span, gaz, places))
+    text = doc.text
+    spans = sorted({(s.start_char, _with_abbreviation_dot(text, s, gaz)) for s in found})
+    return [s for i, s in enumerate(spans) if i == 0 or s[0] >= spans[i - 1][1]]
+
+
+def cued(span: Span, strict: bool = False) -> bool:
+    """Whether the words before the name mark it as a place ("in Sirte", "the city of Sirte").
+
+    ``strict`` leaves out prepositions that as often introduce actors ("from Hamas", "to Fatah").
+    """
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].lower_ in _DETERMINERS or doc[i].pos_ == "ADJ"):
+        i -= 1
+    if i < 0:
+        return False
+    if doc[i].lower_ in LOCATIVE and doc[i].pos_ in ("ADP", "ADV"):
+        return not strict or doc[i].lower_ not in _ACTOR_PREPOSITIONS
+    return doc[i].lower_ == "of" and i >= 1 and doc[i - 1].lower_ in OF_NOUNS
+
+
+def _place_entity(ent: Span, gaz: Gazetteer) -> Span | None:
+    span = _extend_with_kind(_trim(ent))
+    if span is None or span.text.lower() in NOT_PLACES or gaz.is_demonym(span.text):
+        return None
+    if _known(span.text, gaz) or span[-1].lower_ in PLACE_NOUNS or cued(span, strict=True):
+        return span
+    if len(span) > 1 and span[0].lower_ in COMPASS and _known(span[1:].text, gaz):
+        return span[1:]  # "North Texas": the part the gazetteer knows
+    return None
+
+
+def _inside_organisation(ent: Span, gaz: Gazetteer, places: set[str]) -> list[Span]:
+    """Places named by or inside an organisation's name: "Gainesville Police", "University of Texas"."""
+    span = _trim(ent)
+    if span is None:
+        return []
+    proper = [t.pos_ == "PROPN" for t in span]
+    whole_cue = cued(span) or (len(span) == 1 and _modifies_common_noun(span[0]))
+    if all(proper) and len(span) <= 3 and _place_name(span, gaz, places, cue=whole_cue):
+        return [span]  # "Russia", "Gainesville man": a place the model filed as an organisation
+    out = []
+    for end in range(min(len(span) - 1, 3), 0, -1):  # the longest known prefix: "Texas Fire Service"
+        if all(proper[:end]) and _place_name(span[:end], gaz, places):
+            out.append(span[:end])
+            break
+    for i, tok in enumerate(span[:-1]):  # "University of Texas", "Bank of America"
+        if tok.lower_ == "of" and all(proper[i + 1:]):
+            if _place_name(span[i + 1:], gaz, places):
+                out.append(span[i + 1:])
+            break
+    return out
+
+
+def _mistagged(ent: Span, gaz: Gazetteer, places: set[str]) -> Span | None:
+    """A name filed as a person or a work that is a place: "Al-Maghaweer camp", "in Cancun"."""
+    span = _trim(ent)
+    if span is None:
+        return None
+    with_kind = _extend_with_kind(span)
+    if len(with_kind) > len(span) and not gaz.is_demonym(span.text):
+        return with_kind
+    if len(span) != 1 or span[0].dep_ in ("nsubj", "nsubjpass"):
+        return None
+    if normalize(span.text) in places or (cued(span, strict=True) and _place_name(span, gaz, places)):
+        return span
+    if _modifies_common_noun(span[0]) and _place_name(span, gaz, places, cue=True):
+        return span  # "a Gainesville restaurant", "the Gainesville sewer system"
+    return None
+
+
+def _title_abbreviation(span: Span) -> bool:
+    """"Brig." in "Brig. Khaled El-Mahgoub": a rank, not the Swiss town."""
+    doc = span.doc
+    return len(span) == 1 and f"{span.text}." in _TITLES and span.end < len(doc) and doc[span.end].text == "."
+
+
+def _modifies_common_noun(tok: Token) -> bool:
+    return tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i
+
+
+def _person_like(span: Span, surnames: set[str]) -> bool:
+    """A one-word "place" that is someone's name here: "coach Ripley", or a surname used before."""
+    if len(span) != 1:
+        return False
+    tok = span[0]
+    if tok.lower_ in surnames:
+        return True
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and (prev.text in _TITLES or (prev.pos_ == "NOUN" and prev.is_lower
+                                                          and prev.head.i == tok.i and prev.dep_ == "compound"))
+
+
+def _place_name(span: Span, gaz: Gazetteer, places: set[str], cue: bool = False) -> bool:
+    """Whether a name filed as something else is a place: one the article uses as a place elsewhere,
+    a country or state, or (where the text puts it somewhere) a sizeable town."""
+    text = span.text
+    if text.lower() in NOT_PLACES or gaz.is_demonym(text) or not span[-1].is_alpha:
+        return False
+    if normalize(text) in places:
+        return True
+    rows, _ = gaz.lookup(text)  # the name itself: "Ohio Department" is no place name
+    if not len(rows) and gaz.abbreviation(text) >= 0:
+        return True
+    level = gaz.level[rows]
+    if ((level == COUNTRY) | (level == ADMIN1)).any():
+        return True
+    return cue and bool(((level == CITY) & (gaz.pop[rows] >= _MIN_POPULATION_BARE)).any())
+
+
+def _known(text: str, gaz: Gazetteer, min_population: float = 0.0) -> bool:
+    """Whether the gazetteer has an area, or a town of at least this size, by this name."""
+    rows, _, _ = candidates(gaz, text)
+    if not len(rows):
+        return False
+    if not min_population:
+        return True
+    level = gaz.level[rows]
+    areas = (level == COUNTRY) | (level == ADMIN1) | (level == ADMIN2) | (level == REGION)
+    return bool(areas.any() or ((level == CITY) & (gaz.pop[rows] >= min_population)).any())
+
+
+def _trim(ent: Span) -> Span | None:
+    """The entity without a leading "the" or a trailing possessive."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while start < end and doc[start].lower_ in _DETERMINERS:
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _extend_with_kind(span: Span | None) -> Span | None:
+    """Take in a kind word right after the name ("Idlib" + "province")."""
+    if span is None:
+        return None
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in _KIND_SUFFIX and nxt.pos_ == "NOUN":
+        return doc[span.start:span.end + 1]
+    return span
+
+
+def _with_abbreviation_dot(text: str, span: Span, gaz: Gazetteer) -> int:
+    """End of the span, taking in the full stop of an abbreviation the tokenizer split off ("W.Va.")."""
+    end = span.end_char
+    short = "." in span.text or len(span.text) <= 4
+    if short and end < len(text) and text[end] == "." and gaz.abbreviation(span.text + ".") >= 0:
+        return end + 1
+    return end
+
+
+def _unlabelled_names(doc: Doc, taken: list[bool]) -> Iterator[Span]:
+    """Runs of capitalised proper-noun tokens that no entity taken as a place covers."""
+    i = 0
+    while i < len(doc):
+        if taken[i] or not _capitalised(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and not taken[j] and (_capitalised(doc[j]) or _joiner(doc, j)):
+            j += 1
+        if j < len(doc) and doc[j].lower_ in PLACE_NOUNS and doc[j].pos_ == "NOUN" and not taken[j]:
+            j += 1  # "Al-Maghaweer camp"
+        yield doc[i:j]
+        i = max(j, i + 1)
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and (tok.is_alpha or "-" in tok.text)
+
+
+def _joiner(doc: Doc, j: int) -> bool:
+    """A hyphen inside a name ("Al - Maghaweer" as tokens) continues it."""
+    return doc[j].text == "-" and j + 1 < len(doc) and _capitalised(doc[j + 1]) and not doc[j].whitespace_
+
+
+def _bare_name_is_place(span: Span, gaz: Gazetteer, places: set[str]) -> bool:
+    """A name spaCy did not tag at all: a place where the text says so or the gazetteer knows it well."""
+    ent = span[0].ent_type_
+    if ent in ("PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORG"):
+        return False
+    if span[-1].lower_ in PLACE_NOUNS and len(span) > 1:
+        return not gaz.is_demonym(span[:-1].text)
+    if span.text.lower() in NOT_PLACES or gaz.is_demonym(span.text) or not _known(span.text, gaz):
+        return False
+    if cued(span) or normalize(span.text) in places:
+        return True
+    return _known(span.text, gaz, _MIN_POPULATION_BARE) and span.start > span.sent.start
