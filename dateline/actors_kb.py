@@ -24,8 +24,7 @@ from .settings import Settings
 # Codes that stand for an international actor, not a country (PLOVER's non-state "countries").
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC", "UNO", "EUR"})
 # Sector codes (PLOVER's, and CAMEO's that PLOVER folded into them).
-SECTORS = frozenset("""GOV MIL REB OPP PTY COP JUD LEG SPY CVL BUS MED EDU REL LAB REF CRM UAF ELI AGR JRN
-    PRM PRE SOC UNK NGO IGO HLH INS SEP MOD RAD""".split())
+SECTORS = frozenset(["GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "LEG", "SPY", "CVL", "BUS", "MED", "EDU", "REL", "LAB", "REF", "CRM", "UAF", "ELI", "AGR", "JRN", "PRM", "PRE", "SOC", "UNK", "NGO", "IGO", "HLH", "INS", "SEP", "MOD", "RAD"])
 # CAMEO's non-ISO country codes.
 CAMEO_COUNTRY_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UAR": "EGY", "BUL": "BGR"}
 
@@ -36,7 +35,7 @@ def name_key(text: str) -> str:
     """How a name is looked up: lowercase words, hyphens and most punctuation dropped, no "the"."""
     words = []
     for word in _KEY_SPLIT.split(text.replace("\u2019", "'").lower()):
-        word = (word[:-2] if word.endswith("'s") else word).strip("'")
+        word = (word.removesuffix("'s")).strip("'")
         if word:
             words.append(word)
     if words and words[0] == "the" and len(words) > 1:
@@ -212,10 +211,13 @@ class ActorKnowledge:
             state = Entry(canonical, "country", (Role(iso3, None, iso3),))
             for name in [*info.get("names", []), *official, *info.get("former", [])]:
                 self.add(name, state)
+            nationality = Entry(canonical, "adjective", (Role(iso3, None, iso3),))
             for adj in info.get("adj", []):
-                self.adjectives[name_key(adj)] = iso3
-                if adj[-1] in "ni":  # Egyptian -> Egyptians, Iraqi -> Iraqis
-                    self.adjectives[name_key(adj + "s")] = iso3
+                forms = [adj, adj + "s"] if adj[-1] in "ni" else [adj]  # Egyptian -> Egyptians
+                for form in forms:
+                    self.adjectives[name_key(form)] = iso3
+                    if " " in form:  # "Sri Lankan", "South Koreans": found in the text like names
+                        self.add(form, nationality)
             for word in info.get("people", []):
                 self.adjectives[name_key(word)] = iso3
             government = Role(iso3, "GOV", iso3 + "GOV")

@@ -31,6 +31,8 @@ class Phrase:
     of: str | None = None  # the object of its "of" phrase
 
     def matches(self, token: Token) -> bool:
+        if self.head == "*":  # any object at all: "strike {*}" is an attack, "strike" alone a walkout
+            return True
         if token.lemma_.lower() != self.head and token.lower_ != self.head:
             return False
         if self.modifiers:
@@ -60,11 +62,17 @@ class Sense:
 
     @property
     def specificity(self) -> int:
-        return len(self.particles) + 2 * bool(self.objects) + 2 * len(self.preps) + len(self.modifiers) + bool(self.of)
+        objects = 0 if not self.objects else 1 if self.objects[0].head == "*" else 2
+        return len(self.particles) + objects + 2 * len(self.preps) + len(self.modifiers) + bool(self.of)
 
     def thing(self, token: Token, objects: list[Token]) -> Token | None:
         """The object this sense names ("talks" in "held talks with X"): what is done, not to whom."""
         return next((c for c in objects for p in self.objects if p.matches(c)), None)
+
+    def detail(self, objects: list[Token]) -> int:
+        """How much of the text a match uses: "send {humanitarian aid}" beats "send {aid}"."""
+        return max((len(p.modifiers) + bool(p.of) for c in objects for p in self.objects if p.matches(c)),
+                   default=0)
 
     def matches(self, token: Token, objects: list[Token]) -> bool:
         children = list(token.children)
@@ -106,10 +114,15 @@ class EventLexicon:
         if not senses:
             return None
         objects = self.objects(token)
-        for sense in senses:
+        best, rank = None, None
+        for sense in senses:  # most specific first; among equals, the one that uses more words
+            if rank is not None and sense.specificity < rank[0]:
+                break
             if sense.matches(token, objects):
-                return sense
-        return None
+                this = (sense.specificity, sense.detail(objects))
+                if rank is None or this > rank:
+                    best, rank = sense, this
+        return best
 
     def thing(self, token: Token, sense: Sense) -> Token | None:
         """The object a sense's pattern names, if it names one."""

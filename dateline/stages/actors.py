@@ -101,9 +101,10 @@ class _Finder:
             return False
         if token.dep_ in MODIFIER_DEPS and token.head.i != token.i and self._absorbs(token.head, token):
             return False
-        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE and self._is_place(token):
-            return False
-        return True
+        first = token
+        while first.dep_ == "conj" and first.head.i != first.i:  # "in Geneva and Amman"
+            first = first.head
+        return not (first.dep_ == "pobj" and first.head.lower_ in LOCATIVE and self._is_place(token))
 
     def _absorbs(self, head: Token, modifier: Token) -> bool:
         """Is the modifier just information about its head ("Egyptian" in "Egyptian army")?"""
@@ -182,9 +183,9 @@ class _Finder:
         if not out.country and token.dep_ == "conj" and out.kind == "role":
             head = self.resolve(token.head)  # "Fabius and a group of deputies": French deputies
             out.country = head.country if head is not None else None
-        if out.entry is None or out.entry.kind == "country" and out.sector:
-            if not (out.code and out.code[:3] in ("IGO", "NGO", "IMG")):
-                out.code = make_code(out.country, out.sector) if out.country else None
+        international = bool(out.code and out.code[:3] in ("IGO", "NGO", "IMG"))
+        if (out.entry is None or out.entry.kind == "country" and out.sector) and not international:
+            out.code = make_code(out.country, out.sector)
 
     def _modifier_info(self, child: Token) -> Resolved | None:
         if child.i in self.pronouns:  # "their forces": the forces of whoever "their" is
@@ -340,7 +341,7 @@ def _kb_matches(doc: Doc, kb: ActorKnowledge) -> dict[int, tuple[int, int, tuple
             if not keys[i + size - 1]:
                 continue
             entries = kb.lookup(key)
-            if entries and _case_fits(doc[i:i + size], key, kb):
+            if entries and _case_fits(doc[i:i + size], key, kb) and not _inside_name(doc, i, i + size, entries):
                 found = (i, i + size, entries)
                 break
         if found:
@@ -350,6 +351,14 @@ def _kb_matches(doc: Doc, kb: ActorKnowledge) -> dict[int, tuple[int, int, tuple
         else:
             i += 1
     return out
+
+
+def _inside_name(doc: Doc, start: int, end: int, entries: tuple[Entry, ...]) -> bool:
+    """Is a place name only part of a longer organisation name ("the Washington Post")?"""
+    if entries[0].kind not in ("country", "capital"):
+        return False
+    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    return ent is not None and ent.label_ in ("ORG", "FAC", "WORK_OF_ART") and ent.end > end
 
 
 def _case_fits(span: Span, key: str, kb: ActorKnowledge) -> bool:

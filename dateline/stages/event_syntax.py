@@ -21,10 +21,10 @@ SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 TARGET_PREPS = ("against", "with", "on", "upon", "at", "into", "toward", "towards", "to", "for", "from", "over",
                 "between", "among", "in")
 # Nouns that stand for a part or number of an actor: "a number of officials", "dozens of rebels".
-QUANTITY = frozenset("""number group some many dozen dozens hundred hundreds thousand thousands one two three
-    four five several all most part third half majority member members delegation team contingent unit band
-    scores score wave crowd leader leaders head chief representative representatives""".split())
+QUANTITY = frozenset(["number", "group", "some", "many", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "one", "two", "three", "four", "five", "several", "all", "most", "part", "third", "half", "majority", "member", "members", "delegation", "team", "contingent", "unit", "band", "scores", "score", "wave", "crowd", "leader", "leaders", "head", "chief", "representative", "representatives", "deployment", "detachment", "convoy", "column", "squad"])
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+# Nouns for what an actor thinks, which do nothing themselves: "the Egyptian and French stances agree".
+OPINION_NOUNS = frozenset(["stance", "position", "view", "opinion", "attitude", "policy", "approach", "interest", "concern", "belief", "vision", "thinking", "perspective", "goal", "aim", "objective", "priority", "relation", "relations", "tie", "ties"])
 
 
 class ActorIndex:
@@ -55,7 +55,8 @@ class ActorIndex:
                     found = self.at(child, depth + 1)
                     if found:
                         break
-        if not found and token.pos_ == "NOUN":  # "the UNITA militarist wing", "the Bosnian town"
+        if not found and token.pos_ == "NOUN" and token.lemma_.lower() not in OPINION_NOUNS:
+            # "the UNITA militarist wing", "the Bosnian town" (but "the Egyptian stance" acts on nothing)
             found = self.modifiers_of(token, ("compound", "nmod", "poss", "amod"))
         for child in token.children:
             if child.dep_ == "conj":
@@ -144,6 +145,8 @@ def targets_of(index: ActorIndex, token: Token, sources: list[Actor], things: li
     found: list[Actor] = []
     if token.pos_ in ("NOUN", "PROPN"):
         found = index.in_prep(token, TARGET_PREPS[:-1])
+        for prep in (c for c in token.children if c.lower_ == "of" and not found):  # "suspension of links with X"
+            found = [a for obj in prep.children for a in index.in_prep(obj, TARGET_PREPS[:-1], deep=False)]
     elif is_passive(token):
         found = index.at(next((c for c in token.children if c.dep_ == "nsubjpass"), None))
     if not found and token.pos_ not in ("NOUN", "PROPN"):
@@ -176,6 +179,7 @@ class Modality:
     future: bool = False
     hypothetical: bool = False
     obligation: bool = False  # "must", "should": a demand when someone says it
+    conditional: bool = False  # the act depends on an "if"/"unless" clause: a threat when it is force
 
 
 def modality(token: Token, lexicon: EventLexicon) -> Modality:
@@ -188,7 +192,7 @@ def modality(token: Token, lexicon: EventLexicon) -> Modality:
         chain.append(node)
         if node.pos_ == "ADP":
             continue
-    negated = future = hypothetical = obligation = False
+    negated = future = hypothetical = obligation = conditional = False
     for i, node in enumerate(chain):
         lemma = node.lemma_.lower()
         if i and lemma in words("intent_verbs") | words("intent_adjectives"):
@@ -210,10 +214,13 @@ def modality(token: Token, lexicon: EventLexicon) -> Modality:
                     hypothetical = True
             elif child.dep_ == "mark" and low in words("conditional_marks"):
                 hypothetical = True
+            elif child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in words("conditional_marks")
+                                               for g in child.children):
+                conditional = True
         if node.lemma_ in ("need", "have") and i:
             obligation = True
     hypothetical = hypothetical or _in_condition(token, lexicon)
-    return Modality(negated, future, hypothetical, obligation)
+    return Modality(negated, future, hypothetical, obligation, conditional)
 
 
 def _in_condition(token: Token, lexicon: EventLexicon) -> bool:

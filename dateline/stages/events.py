@@ -28,10 +28,15 @@ from .event_syntax import ActorIndex, Modality, clause_subject_actors, modality,
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "compound",
                           "nsubjpass", "advcl"})
 GENERIC_FRAMES = frozenset({"020", "030", "100", "120", "130", "036"})
-MIN_CONFIDENCE = 0.2
+MIN_CONFIDENCE = 0.4  # below this a reading is more often wrong than right (dev data)
 # Speech that is an act: "X said Y must ..." demands it; "X said Y was undermining ..." accuses Y.
 DEMAND = Sense("100", "REQUEST", None, "(said ... must)", "verb")
 ALLEGATION = Sense("112", "ACCUSE", "allege", "(said ... was undermining)", "verb")
+REJECTION = Sense("120", "REJECT", None, "(said ... is out of the question)", "verb")
+# Force and pressure made conditional on the other side's conduct are threats ("may halt ... if").
+CONDITIONAL_THREATS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"})
+# Acts worth coding with only their victims known: "three soldiers were killed", "40 were arrested".
+VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Types that need a recipient (PLOVER manual): without one they are not coded.
 NEEDS_TARGET = frozenset({"AID", "COOPERATE", "SANCTION"})
 
@@ -130,24 +135,33 @@ class _Coder:
             clauses = [c for c in token.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
             clauses += [g for c in clauses for g in c.children if g.dep_ == "conj" and g.pos_ in ("VERB", "AUX")]
             for clause in clauses:
-                sense = self._speech_sense(clause)
+                content = triggers.get(clause.i)
+                sense = self._speech_sense(clause, content)
                 if sense is None:
                     continue
-                content = triggers.get(clause.i)
+                if sense is REJECTION:  # "removing the sanctions is out of the question"
+                    content = next((t for t in triggers.values() if t.clause is None and any(
+                        c.dep_ in ("csubj", "nsubj") and c.is_ancestor(t.anchor) or c.i == t.anchor.i
+                        for c in clause.children)), None)
                 for inner in triggers.values():  # what is demanded or alleged did not happen
                     if clause.is_ancestor(inner.anchor) or inner.anchor.i == clause.i:
                         inner.suppressed = True
-                act = _Trigger(clause, token, sense, sense.code, content=content if sense is DEMAND else None,
-                               clause=clause)
+                act = _Trigger(clause, token, sense, sense.code,
+                               content=content if sense is not ALLEGATION else None, clause=clause)
                 if act.content is not None:
                     act.code = self._refined(act)
                 triggers[-1 - clause.i] = act
 
-    def _speech_sense(self, clause: Token) -> Sense | None:
+    def _speech_sense(self, clause: Token, trigger: _Trigger | None) -> Sense | None:
         mood = modality(clause, self.lex)
         if mood.obligation and not mood.negated and clause_subject_actors(self.index, clause):
             return DEMAND
-        if clause.lemma_.lower() in self.lex.words("allegation_predicates") and not mood.negated:
+        if clause.lemma_ == "be" and not mood.negated:
+            said = " ".join(t.lower_ for t in clause.subtree)
+            if any(phrase in said for phrase in self.lex.words("rejection_phrases")):
+                return REJECTION
+        weak = trigger is None or trigger.code in self.lex.words("allegation_codes")
+        if weak and clause.lemma_.lower() in self.lex.words("allegation_predicates") and not mood.negated:
             objects = [c for c in clause.children if c.dep_ == "dobj"]
             if clause_subject_actors(self.index, clause) and not any(self.index.at(o) for o in objects):
                 return ALLEGATION
@@ -208,6 +222,8 @@ class _Coder:
                 node = node.head
                 if node.i in protests:
                     trigger.suppressed = True
+                    protest = next(t for t in triggers.values() if node.i in (t.anchor.i, t.token.i))
+                    protest.content = protest.content or trigger  # whom the protest is against
                     break
 
     def _refined(self, trigger: _Trigger) -> str:
@@ -241,8 +257,8 @@ class _Coder:
             and len(sources) > 1
         if plover in NEEDS_TARGET and not targets and not symmetric:
             return []
-        if not sources and not targets:
-            return []
+        if not sources and not (targets and plover in VICTIM_TYPES):
+            return []  # an act nobody is said to have done is news only when someone suffered it
         sources, targets = _domestic(sources, targets, plover)
         confidence = self._confidence(trigger, mood, sources, targets)
         if confidence < MIN_CONFIDENCE:
@@ -256,6 +272,12 @@ class _Coder:
         lemma = trigger.anchor.lemma_.lower()
         if mood.negated and lemma in self.lex.words("negated_as_reject"):
             return ontology.refine("120", code), replace(mood, negated=False, future=False)
+        plover = ontology.cameo(code).plover
+        if mood.conditional and (mood.future or mood.hypothetical) and plover in CONDITIONAL_THREATS \
+                and not mood.negated:
+            return ontology.refine("130", code), replace(mood, future=False, hypothetical=False)
+        if code == "042" and trigger.sense.particles:
+            code = self._arrival(trigger)
         if mood.future and not mood.negated:
             converted = ontology.future_code(code)
             if converted is not None:
@@ -308,6 +330,19 @@ class _Coder:
                 return entry.roles[0].country
         return None
 
+    def _arrival(self, trigger: _Trigger) -> str:
+        """Troops arriving somewhere deploy there (peacekeepers: aid); a commander arriving visits."""
+        subjects = sources_of(self.index, trigger.anchor)
+        units = [a for a in subjects if a.sector in ("MIL", "REB", "PRM") and self._plural(a)]
+        if subjects and len(units) == len(subjects):
+            words = " ".join(t.lower_ for t in trigger.anchor.subtree)
+            return "074" if "peacekeep" in words else "154"
+        return "042"
+
+    def _plural(self, actor: Actor) -> bool:
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return span is not None and span.root.tag_ in ("NNS", "NNPS")
+
     def _things(self, token: Token, sense: Sense) -> list[Token]:
         """Objects that are what is done ("sent 700 kg of medicine"), not to whom it is done."""
         return self.lex.objects(token) if sense.objects else []
@@ -318,11 +353,13 @@ class _Coder:
             score -= 0.05 if trigger.anchor.i != trigger.token.i else 0.15
         if trigger.content is not None:
             score += 0.1
-        score *= 1.0 if sources and targets else 0.85 if sources else 0.6
+        # Attacks are often told by their victims alone ("three soldiers were killed").
+        score *= 1.0 if sources and targets else 0.85 if sources else 0.75 if trigger.sense.plover == "ASSAULT" else 0.6
         anchor = trigger.anchor
         if anchor.dep_ in ("relcl", "acl") or anchor.dep_ == "advcl" and any(c.dep_ == "mark" for c in anchor.children):
-            score *= 0.7  # background: "whom they had taken hostage", "after the attack"
-        if anchor.dep_ == "pobj" and anchor.head.lower_ in self.circumstance:
+            # background: "whom they had taken hostage", "after the attack"
+            score *= 0.6 if any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children) else 0.8
+        if anchor.dep_ in ("pobj", "pcomp") and anchor.head.lower_ in self.circumstance:
             score *= 0.6  # an event named as circumstance: "since last month's invasion"
         if mood.negated or mood.hypothetical:
             score *= 0.8
@@ -370,7 +407,8 @@ def _domestic(sources: list[Actor], targets: list[Actor], plover: str) -> tuple[
         if country is None:
             return actors
         return [replace(a, country=country, code=country + a.sector)
-                if a.country is None and a.sector in DOMESTIC_SECTORS and not (a.code or "").startswith(("IGO", "NGO", "IMG"))
+                if a.country is None and a.sector in DOMESTIC_SECTORS and "foreign" not in a.text.lower().split()
+                and not (a.code or "").startswith(("IGO", "NGO", "IMG"))
                 else a for a in actors]
 
     if plover in ("ASSAULT", "MOBILIZE", "AID", "COOPERATE"):
@@ -390,19 +428,29 @@ def _pairs(sources: list[Actor], targets: list[Actor], symmetric: bool):
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """The same act told twice in a sentence ("arrived in Cairo to hold talks") is one event."""
-    best: dict[tuple, Event] = {}
-    for event in events:
-        key = (event.event_type, event.source.entity if event.source else None)
-        other = best.get(key)
-        if other is None:
-            best[key] = event
-            continue
-        if (event.target is not None, event.confidence) > (other.target is not None, other.confidence):
-            if other.target is None or event.target is None or other.target.entity == event.target.entity:
-                best[key] = event
-                continue
-        if event.target is not None and other.target is not None and event.target.entity != other.target.entity:
-            best[key + (event.target.entity, event.start)] = event
-    return sorted(best.values(), key=lambda e: (e.start, e.event_id))
+    """The same act told twice in a sentence ("arrived in Cairo to hold talks") is one event.
 
+    Readings of one type by one source collapse to the surest one per target; a surer reading
+    that names no target lends its code to the one that does ("began a hunger strike to protest
+    against Sweden's decision": a hunger strike against Sweden).
+    """
+    groups: dict[tuple, list[Event]] = {}
+    for event in events:
+        groups.setdefault((event.event_type, event.source.entity if event.source else None), []).append(event)
+    out = []
+    for group in groups.values():
+        by_target: dict[object, Event] = {}
+        for event in group:
+            key = None if event.target is None else (event.target.entity or event.target.start)
+            if key not in by_target or event.confidence > by_target[key].confidence:
+                by_target[key] = event
+        bare = by_target.pop(None, None)
+        if bare is not None and len(by_target) == 1:
+            (only,) = by_target.values()
+            if bare.confidence > only.confidence:
+                by_target = {0: replace(bare, target=only.target, event_id=make_event_id(
+                    bare.article_id, bare.start, bare.event_type, bare.source, only.target))}
+        elif bare is not None and not by_target:
+            by_target = {None: bare}
+        out.extend(by_target.values())
+    return sorted(out, key=lambda e: (e.start, e.event_id))

@@ -1,0 +1,105 @@
+"""The actor stage on sentences written for these tests: how mentions resolve to country and sector."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from dateline.actors_kb import ActorKnowledge
+from dateline.model import Article, CodedArticle
+from dateline.settings import Settings
+from dateline.stages.actors import find_actors
+
+
+def actors_of(resources, text: str, day: dt.date = dt.date(2021, 3, 1)):
+    doc = resources.nlp(text)
+    coded = find_actors(doc, CodedArticle(Article("t", text, day)), resources)
+    return coded.actors
+
+
+def by_text(actors):
+    return {a.text: a for a in actors}
+
+
+def test_actors_nationality_and_title_make_one_mention(resources):
+    actors = by_text(actors_of(resources, "Kenyan President William Ruto met the envoy on Monday."))
+    ruto = actors["Kenyan President William Ruto"]
+    assert (ruto.country, ruto.sector, ruto.code) == ("KEN", "GOV", "KENGOV")
+    assert ruto.name == "William Ruto"
+
+
+def test_actors_role_nouns_take_country_from_modifiers_and_phrases(resources):
+    actors = by_text(actors_of(resources, "Police in Nairobi detained protesters while Ugandan troops and "
+                                          "the commander of the Nigerian army watched."))
+    assert actors["Police"].code == "KENCOP"
+    assert actors["Ugandan troops"].code == "UGAMIL"
+    assert actors["commander"].code == "NGAMIL"
+
+
+def test_actors_coordinated_modifiers_give_one_actor_per_country(resources):
+    actors = actors_of(resources, "Senior Danish and Norwegian officials agreed on a plan.")
+    assert sorted(a.code for a in actors if a.sector == "GOV") == ["DNKGOV", "NORGOV"]
+
+
+def test_actors_organisation_defined_in_the_article(resources):
+    text = ("The Chadian Liberation Front (CLF) attacked a convoy on Monday. "
+            "On Tuesday the CLF said it would keep fighting.")
+    clf = [a for a in actors_of(resources, text) if a.text == "CLF"]
+    assert clf and all((a.country, a.sector) == ("TCD", "REB") for a in clf)
+
+
+def test_actors_coreference_surname_pronoun_share_the_entity(resources):
+    text = ("Libyan commander Khalifa Haftar arrived in Cairo on Sunday. "
+            "Haftar met Egyptian officials. He said talks went well.")
+    actors = actors_of(resources, text, dt.date(2020, 12, 7))
+    haftar = [a for a in actors if a.name == "Khalifa Haftar"]
+    assert [a.text for a in haftar] == ["Libyan commander Khalifa Haftar", "Haftar", "He"]
+    assert len({a.entity for a in haftar}) == 1
+    assert all(a.code == "LBYMIL" for a in haftar)
+
+
+def test_actors_titled_person_takes_country_from_the_article(resources):
+    text = "The Libyan National Army said it repelled an attack. Brig. Omar Salem said the army was ready."
+    salem = next(a for a in actors_of(resources, text) if "Salem" in a.text)
+    assert (salem.country, salem.sector) == ("LBY", "MIL")
+
+
+def test_actors_capital_as_actor_is_the_government_and_places_are_not_actors(resources):
+    actors = actors_of(resources, "Cairo said it would host talks in Geneva and Amman next week.")
+    assert by_text(actors)["Cairo"].code == "EGYGOV"
+    assert "Amman" not in by_text(actors)  # a place where something happens, not an actor
+
+
+def test_actors_international_organisations(resources):
+    actors = by_text(actors_of(resources, "The United Nations and NATO condemned the attack."))
+    assert (actors["United Nations"].country, actors["United Nations"].code) == (None, "IGOUNO")
+    assert actors["NATO"].sector == "IGO"
+
+
+def test_actors_abbreviations_match_only_in_capitals(resources):
+    actors = actors_of(resources, "Doctors who treated the wounded said the WHO sent supplies.")
+    assert [a.text for a in actors if a.code and a.code.startswith("IGO")] == ["WHO"]
+
+
+def test_actors_dated_roles_follow_the_article_date(resources):
+    text = "President Barack Obama spoke on Monday."
+    assert actors_of(resources, text, dt.date(2012, 1, 1))[0].code == "USAGOV"
+    assert actors_of(resources, "Barack Obama spoke on Monday.", dt.date(2020, 1, 1))[0].code == "USAELI"
+
+
+def test_actors_user_dictionary_overrides_the_knowledge_base(resources, tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("- {name: Khalifa Haftar, aka: [Haftar], code: LBYREB}\n"
+                    "- {name: Northern Shield Brigade, code: SOMREB}\n", encoding="utf-8")
+    kb = ActorKnowledge.load(Settings(actor_dictionaries=(str(path),)))
+    custom = dataclasses.replace(resources, actors=kb)
+    actors = by_text(actors_of(custom, "Haftar met the Northern Shield Brigade.", dt.date(2020, 1, 1)))
+    assert actors["Haftar"].code == "LBYREB"
+    assert actors["Northern Shield Brigade"].code == "SOMREB"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "1234 5678.", "lorem ipsum dolor sit amet"])
+def test_actors_text_without_actors_gives_none(resources, text):
+    assert actors_of(resources, text) == ()

@@ -1,0 +1,154 @@
+"""The event coder on sentences written for these tests: one behaviour per test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline import ontology
+from dateline.model import Article
+from dateline.pipeline import code_articles
+
+
+def events_of(resources, text: str, day: dt.date = dt.date(2021, 3, 1)):
+    (coded,) = code_articles([Article("t", text, day)], resources)
+    assert not coded.errors
+    return coded.events
+
+
+def summary(events):
+    """(type, source code, target code) of each event, in order."""
+    return [(e.event_type, e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in events]
+
+
+def test_events_subject_verb_object(resources):
+    events = events_of(resources, "Syrian troops attacked Turkish positions near the border on Monday.")
+    assert summary(events) == [("ASSAULT", "SYRMIL", "TUR")]
+    assert events[0].cameo[:2] == "19" and events[0].quad_class == 4
+
+
+def test_events_passive_with_agent(resources):
+    events = events_of(resources, "Kenyan police officers were attacked by Somali militants on Monday.")
+    assert summary(events) == [("ASSAULT", "SOMREB", "KENCOP")]
+
+
+def test_events_reported_speech_codes_the_reported_act(resources):
+    events = events_of(resources, "Egyptian officials said Israeli jets bombed Gaza on Friday.")
+    assert [(t, s) for t, s, _ in summary(events)] == [("ASSAULT", "ISRMIL")]
+    assert events[0].target.country == "PSE"
+
+
+def test_events_accusation_is_the_act_not_what_it_alleges(resources):
+    events = events_of(resources, "Iran accused Israel of attacking its nuclear facility.")
+    assert summary(events) == [("ACCUSE", "IRN", "ISR")]
+    assert events[0].cameo.startswith("112")
+
+
+def test_events_reported_allegation_is_an_accusation(resources):
+    events = events_of(resources, "Greek officials said Turkey was undermining stability in the region.")
+    assert summary(events) == [("ACCUSE", "GRCGOV", "TUR")]
+
+
+def test_events_reported_obligation_is_a_demand(resources):
+    events = events_of(resources, "The European Union said Russia must withdraw its forces from Moldova.")
+    assert summary(events) == [("REQUEST", "IGOEUR", "RUS")]
+    assert events[0].cameo == "1056"  # demand de-escalation, from "withdraw"
+
+
+def test_events_compound_actors_give_one_event_each(resources):
+    events = events_of(resources, "Egypt and France condemned the bombing of the embassy.")
+    assert sorted(summary(events)) == [("ACCUSE", "EGY", None), ("ACCUSE", "FRA", None)]
+
+
+def test_events_symmetric_events_are_coded_once_per_pair(resources):
+    events = events_of(resources, "Russian and Chinese officials held talks in Beijing on Tuesday.")
+    assert summary(events) == [("CONSULT", "RUSGOV", "CHNGOV")]
+
+
+def test_events_light_verb_and_event_noun(resources):
+    events = events_of(resources, "Indian Prime Minister Narendra Modi held talks with Japanese officials.")
+    assert summary(events) == [("CONSULT", "INDGOV", "JPNGOV")]
+
+
+def test_events_event_noun_with_possessor(resources):
+    events = events_of(resources, "Modi's visit to Washington was postponed.")
+    assert summary(events) == [("CONSULT", "INDGOV", "USAGOV")]
+    assert events[0].mode == "visit"
+
+
+def test_events_negated_events_are_flagged(resources):
+    (event,) = events_of(resources, "Pakistani troops did not attack Indian posts on Sunday.")
+    assert event.negated and event.event_type == "ASSAULT"
+
+
+def test_events_hypothetical_events_are_flagged(resources):
+    (event,) = events_of(resources, "Ethiopian troops could attack Eritrean positions.")
+    assert event.hypothetical and not event.negated
+
+
+def test_events_future_cooperation_is_an_intent_not_hypothetical(resources):
+    (event,) = events_of(resources, "France will send humanitarian aid to Lebanon.")
+    assert (event.event_type, event.source.code, event.target.code) == ("AGREE", "FRA", "LBN")
+    assert event.cameo == "0333" and not event.hypothetical
+
+
+def test_events_future_force_with_a_condition_is_a_threat(resources):
+    (event,) = events_of(resources, "Iran will strike Israeli ships if the blockade continues.")
+    assert event.event_type == "THREATEN" and event.cameo.startswith("138")
+
+
+def test_events_control_verb_codes_the_agreement_not_the_withdrawal(resources):
+    events = events_of(resources, "Serbia agreed to withdraw its troops from the border.")
+    assert [(e.event_type, e.cameo) for e in events] == [("AGREE", "0356")]
+
+
+def test_events_refused_acceptance_is_a_rejection(resources):
+    (event,) = events_of(resources, "Hungary said it will not accept any more refugees.")
+    assert event.event_type == "REJECT" and not event.negated
+
+
+def test_events_opinion_is_not_an_event(resources):
+    text = "The minister said the political settlement is the only way to achieve stability in the region."
+    assert events_of(resources, text) == ()
+
+
+def test_events_unknown_verbs_give_nothing(resources):
+    assert events_of(resources, "Brazilian officials sneezed at Argentine diplomats.") == ()
+
+
+def test_events_without_actors_give_nothing(resources):
+    assert events_of(resources, "The weather improved and the harvest was good.") == ()
+
+
+def test_events_records_are_consistent_and_stable(resources):
+    text = "Sudanese rebels shelled the town of Kadugli on Sunday, killing five civilians."
+    first, second = events_of(resources, text), events_of(resources, text)
+    assert [e.event_id for e in first] == [e.event_id for e in second]
+    for event in first:
+        record = ontology.cameo(event.cameo)
+        assert event.quad_class == ontology.quad_class(event.event_type)
+        assert event.intensity == record.intensity and 0 <= event.confidence <= 1
+        assert text[event.start:event.end] == event.trigger
+        assert event.sentence == text[event.sentence_start:event.sentence_start + len(event.sentence)]
+        assert isinstance(event.date, dt.date) and event.date_precision in ("day", "week", "month", "year")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkish police arrested 40 students in Ankara.", "COERCE"),
+    ("Thousands of protesters rallied outside the Kenyan parliament.", "PROTEST"),
+    ("The United States imposed sanctions on Venezuelan officials.", "SANCTION"),
+    ("Indonesia granted asylum to three Australian activists.", "AID"),
+    ("Colombian rebels released two kidnapped soldiers.", "RETREAT"),
+    ("North Korea threatened to attack South Korean islands.", "THREATEN"),
+    ("Lebanon rejected an Israeli proposal for a ceasefire.", "REJECT"),
+    ("Chile and Peru signed a trade agreement.", "SUPPORT"),
+    ("Russia deployed tanks to the Ukrainian border.", "MOBILIZE"),
+    ("The Nigerian government lifted the curfew in Lagos.", "CONCEDE"),
+    ("Ghana urged Togo to release the detained journalists.", "REQUEST"),
+    ("French and German warships held joint exercises.", "COOPERATE"),
+])
+def test_events_one_sentence_per_type(resources, text, expected):
+    events = [e for e in events_of(resources, text) if not e.negated]
+    assert max(events, key=lambda e: e.confidence).event_type == expected
