@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from ..ingest import find_dateline
 from ..model import Actor, Article, Event
 from ..settings import Settings
+
+log = logging.getLogger(__name__)
 
 DUMMY_DATE = dt.date(2000, 1, 1)  # the GSR's own (meaningless) date; no scorer here reads dates
 QUICK_STEP = 3  # --quick scores every 3rd item of each set
@@ -46,9 +50,20 @@ def code_sentences(items: Iterable[tuple], *, settings: Settings | None = None) 
     from ..resources import Resources
 
     res = Resources.load(settings or Settings())
-    articles = [Article(id=item[0], text=item[1], date=item[2] if len(item) > 2 else DUMMY_DATE,
-                        origin=item[0]) for item in items]
-    return {coded.article.id: list(coded.events) for coded in code_articles(articles, res)}
+    out = {}
+    for coded in code_articles(map(as_article, items), res):
+        if coded.errors:  # scored as coded so far; said, so a crash never passes for a miss
+            log.warning("%s: %s", coded.article.id, "; ".join(coded.errors))
+        out[coded.article.id] = list(coded.events)
+    return out
+
+
+def as_article(item: tuple) -> Article:
+    """An (id, text[, date]) item as ``read_articles`` would make it, dateline ("WASHINGTON--") found."""
+    item_id, text = item[0], item[1]
+    span = find_dateline(text)
+    return Article(id=item_id, text=text, date=item[2] if len(item) > 2 else DUMMY_DATE, origin=item_id,
+                   dateline_start=span[0] if span else None, dateline_end=span[1] if span else None)
 
 
 def kept(events: Iterable[Event]) -> list[Event]:
