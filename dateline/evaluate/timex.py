@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..timevalues import interval
+from ..timex.values import interval
 from . import Score
 from .common import prf, quick_subset, ratio, read_jsonl
 
@@ -122,7 +122,7 @@ def _reference(doc: dict, found) -> list:
     """The expressions of a MEANTIME article resolved against its dct (or its dateline's date)."""
     if doc["dct"]:
         return found(dt.date.fromisoformat(doc["dct"][:10]))
-    from ..timexes import normalise
+    from ..timex import normalise
 
     dateline = doc["text"].split("\n")[1] if doc["text"].count("\n") else ""
     days = [t.point.date for t in normalise(dateline, dt.date.today()) if t.point and t.point.precision == "day"]

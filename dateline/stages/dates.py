@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from ..ingest import DATELINE
 from ..model import Article, CodedArticle, TimeRef
 from ..resources import Resources
-from ..timex_rules import NEED, VETO
-from ..timexes import Candidate, Timex, scan
+from ..timex import Candidate, Timex, scan
+from ..timex.words import NEED, VETO
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # Entities that make a VETO candidate a name, not a time ("June Carter", "Sunday Times").

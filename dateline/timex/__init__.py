@@ -14,8 +14,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from .timevalues import Point
-from .timex_rules import ALWAYS, NEVER, RULES, VETO, Context, Rule
+from .handlers import Context
+from .rules import RULES, Rule
+from .values import Point
+from .words import ALWAYS, NEVER, VETO
 
 
 @dataclass(frozen=True, slots=True)

@@ -147,3 +147,55 @@ def _interval(value: str) -> tuple[dt.date, dt.date] | None:
         start = int(digits) * span
         return dt.date(max(start, 1), 1, 1), dt.date(start + span, 1, 1)
     return None
+
+
+def easter(y: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l7 = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l7) // 451
+    mon, dom = divmod(h + l7 - 7 * m + 114, 31)
+    return dt.date(y, mon, dom + 1)
+
+
+def nth_weekday(y: int, mon: int, weekday: int, n: int) -> dt.date:
+    """The n-th given weekday of a month (n = -1: the last)."""
+    if n < 0:
+        last = dt.date(*add_months(y, mon, 1), 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(y, mon, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+# Holidays with a fixed or computable date: (month, day), ("easter", offset) or (month, weekday, n[, shift]).
+# Names as written in news; those that are not also common phrases match in any case.
+HOLIDAYS: dict[str, tuple] = {
+    "Christmas": (12, 25), "Christmas Day": (12, 25), "Christmas Eve": (12, 24), "Boxing Day": (12, 26),
+    "New Year's Day": (1, 1), "New Year's Eve": (12, 31), "New Year Eve": (12, 31), "Halloween": (10, 31),
+    "Valentine's Day": (2, 14), "May Day": (5, 1), "St Patrick's Day": (3, 17), "St. Patrick's Day": (3, 17),
+    "Saint Patrick's Day": (3, 17), "Earth Day": (4, 22), "Remembrance Day": (11, 11), "Veterans Day": (11, 11),
+    "Armistice Day": (11, 11), "Easter": ("easter", 0), "Easter Sunday": ("easter", 0),
+    "Easter Monday": ("easter", 1), "Good Friday": ("easter", -2), "Palm Sunday": ("easter", -7),
+    "Ash Wednesday": ("easter", -46), "Thanksgiving": (11, 3, 4), "Thanksgiving Day": (11, 3, 4),
+    "Black Friday": (11, 3, 4, 1), "Cyber Monday": (11, 3, 4, 4), "Mother's Day": (5, 6, 2),
+    "Father's Day": (6, 6, 3), "Martin Luther King Day": (1, 0, 3), "MLK Day": (1, 0, 3),
+    "Presidents' Day": (2, 0, 3), "Presidents Day": (2, 0, 3), "Memorial Day": (5, 0, -1), "Labor Day": (9, 0, 1),
+}
+ANY_CASE_HOLIDAYS = ("christmas", "easter", "thanksgiving", "halloween", "new year", "valentine", "patrick",
+                     "father's", "mother's", "martin luther")
+_HOLIDAY_RULES = {" ".join(name.lower().split()): rule for name, rule in HOLIDAYS.items()}
+
+
+def holiday(name: str, y: int) -> dt.date:
+    """The day a holiday in ``HOLIDAYS`` falls on in year ``y``."""
+    rule = _HOLIDAY_RULES[" ".join(name.lower().split())]
+    if rule[0] == "easter":
+        return easter(y) + dt.timedelta(days=rule[1])
+    if len(rule) == 2:
+        return dt.date(y, *rule)
+    day = nth_weekday(y, rule[0], rule[1], rule[2])
+    return day + dt.timedelta(days=rule[3] if len(rule) > 3 else 0)

@@ -1,0 +1,154 @@
+"""The grammar: each rule pairs a pattern with the handler that says what a match means.
+
+Where two matches overlap the longer wins; at equal length, the earlier rule in
+``RULES``. Rules whose handler is ``blocked`` only stop shorter matches inside
+them ("16-year-old" is an age, not a duration).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import handlers as h
+from .values import ANY_CASE_HOLIDAYS, HOLIDAYS
+from .words import (
+    APPROX,
+    DECADE_WORDS,
+    FREQUENCIES,
+    MODS,
+    MON,
+    MON_ALONE,
+    NUM,
+    ORDINAL_DAY,
+    ORDINAL_WORDS,
+    PART,
+    REL_YEAR,
+    UNIT,
+    WD,
+    WD_NAMES,
+    WD_PREFIX,
+    YEAR,
+    YEAR_REF,
+    always,
+    month_support,
+    need,
+    never,
+    season_support,
+    veto,
+    year_support,
+)
+
+Handler = Callable[[re.Match, h.Context], h.Resolved | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern
+    handle: Handler
+    support: Callable[[re.Match, str], str]
+    anchored: bool = False  # the value hangs on another day: "at 7 p.m.", "the same day"
+
+
+def rule(name: str, pattern: str, handle: Handler, support: Callable[[re.Match, str], str] = always,
+         anchored: bool = False) -> Rule:
+    # An expression never runs across a line break (a headline into its dateline).
+    return Rule(name, re.compile(pattern.replace(r"\s", r"[^\S\n]")), handle, support, anchored)
+
+
+def _holiday_names() -> str:
+    names = []
+    for name in sorted(HOLIDAYS, key=len, reverse=True):
+        body = r"\s+".join(re.escape(word) for word in name.split())
+        any_case = any(word in name.lower() for word in ANY_CASE_HOLIDAYS)
+        names.append(f"(?i:{body})" if any_case else body)
+    return "|".join(names)
+
+
+_DAY_END = rf"(?![:.,]?\d)(?:(?:,?\s+|-){YEAR}|{REL_YEAR})?"
+_REL_DAY = r"(?:(?P<rel>(?i:last|this\s+past|this\s+coming|this|next|coming|past|previous|following))\s+)?"
+_WEEK_REL = r"(?P<rel>(?i:last|next|this|the\s+following|the\s+previous|following|previous))"
+_UNITS_SINGULAR = "second|minute|hour|day|night|week|month|year|decade|morning|afternoon|evening"
+
+RULES: tuple[Rule, ...] = (
+    # blockers
+    rule("age", rf"\b{NUM}[- ]{UNIT}(?:[- ](?i:olds?)|\s+of\s+age)\b", h.blocked, never),
+    rule("anchored", rf"\b{APPROX}{NUM}\s+{UNIT}\s+(?i:earlier|later|afterwards?|previously|beforehand)\b",
+         h.blocked, never),
+    # days
+    rule("iso", r"\b(?P<y>(?:1[6-9]|20)\d\d)(?P<sep>[-/])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>0?[1-9]|[12]\d|3[01])\b",
+         h.on_iso),
+    rule("numeric", r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:1[6-9]|20)\d\d|\d\d)\b(?!/)", h.on_numeric),
+    rule("numeric-dash", r"(?<![\d-])(?P<a>\d{1,2})-(?P<b>\d{1,2})-(?P<y>(?:1[6-9]|20)\d\d)\b(?!-)", h.on_numeric),
+    rule("month-day", rf"\b(?:{WD_PREFIX})?{MON}(?:\s+|-)(?:(?i:the)\s+)?(?:{ORDINAL_DAY}){_DAY_END}", h.on_day),
+    rule("day-month", rf"\b(?:{WD_PREFIX})?(?:(?i:the)\s+)?(?:{ORDINAL_DAY})(?:\s+|-)(?:(?i:of)\s+)?{MON}{_DAY_END}",
+         h.on_day),
+    rule("holiday", rf"\b(?P<h>{_holiday_names()})\b(?:,?\s+(?:(?i:of)\s+)?{YEAR})?", h.on_holiday, veto),
+    # after the holidays, so that "Black Friday" is one and "Black Monday" (1987) no weekday
+    rule("named-day", rf"\b(?:Black|Cyber|Bloody|Super|Blue|Manic)\s+{WD}", h.blocked, never),
+    rule("dayword", r"\b(?:(?i:earlier|later|early|late)\s+)?(?P<w>(?i:today|tonight|yesterday|tomorrow|"
+                    rf"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))\b(?:\s+{PART}\b)?",
+         h.on_dayword),
+    rule("daypart", rf"\b(?:(?i:early|late)\s+)?(?P<rel>(?i:this|last|tomorrow|yesterday))\s+{PART}\b",
+         h.on_daypart),
+    rule("weekday", rf"\b(?:(?i:early|late)\s+)?{_REL_DAY}{WD}(?:\s+{PART}\b)?", h.on_weekday, veto),
+    rule("weekday-week", rf"\b{WD},?\s+(?:(?i:of)\s+)?{_WEEK_REL}\s+(?i:week)\b", h.on_weekday_of_week),
+    rule("week-weekday", rf"\b{_WEEK_REL}\s+(?i:week)(?:'s)?,?\s+(?:(?i:on)\s+)?{WD}", h.on_weekday_of_week),
+    rule("nth-in-month", rf"\b(?:(?i:the)\s+)?(?P<nth>(?i:first|second|third|fourth|fifth|last|final)|[1-5]"
+                         rf"(?:st|nd|rd|th))\s+(?:{WD}|(?i:week))\s+(?i:of|in)\s+(?:{MON}|(?P<mrel>(?i:this|last|"
+                         rf"next))\s+(?i:month))(?:,?\s+{YEAR})?", h.on_nth_in_month),
+    rule("anaphor", r"\b(?i:the\s+same\s+day|that\s+same\s+day|that\s+day|the\s+following\s+day|the\s+next\s+day|"
+                    r"the\s+previous\s+day|the\s+day\s+before|the\s+next\s+morning|that\s+night|"
+                    r"the\s+same\s+night)\b", h.on_anaphor, anchored=True),
+    rule("clock", r"\b(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am|pm)(?!\w))"
+                  r"(?:\s+(?P<tz>UTC|GMT|[ECMP][SD]?T)\b)?", h.on_clock, anchored=True),
+    rule("clock-24", r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<tz>UTC|GMT)(?P<ap>)\b", h.on_clock,
+         anchored=True),
+    rule("noon", r"\b(?i:noon|midnight)\b", h.on_noon, need, anchored=True),
+    # weeks, months, seasons, years and longer
+    rule("weekend", r"\b(?P<rel>(?i:the|this\s+past|this\s+coming|this|last|next|past|coming))\s+(?i:weekend)\b",
+         h.on_weekend),
+    rule("relative-unit", r"\b(?:(?i:earlier|later|early|late|(?:the\s+)?(?:end|beginning|start|middle|rest|"
+                          r"remainder)\s+of)\s+)?(?P<rel>(?i:this\s+past|this\s+coming|the\s+coming|this|last|"
+                          r"next|current|the\s+current))\s+(?:(?i:fiscal)\s+)?"
+                          r"(?P<u>(?i:week|month|year|decade|century|quarter))\b", h.on_relative_unit),
+    rule("part-of-unit", r"\b(?i:(?:(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of|earlier\s+in|"
+                         r"later\s+in)\s+the\s+)(?P<u>(?i:week|month|year))\b(?P<rel>)", h.on_relative_unit),
+    rule("month-year", rf"\b{MODS}{MON},?\s+(?:of\s+)?{YEAR}", h.on_month_year),
+    rule("numeric-month", r"(?<![\d/.])(?P<mn>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d)\b(?!/)", h.on_month_year),
+    rule("month", rf"\b{MODS}(?:(?P<rel>(?i:this\s+past|this\s+coming|last|this|next))\s+)?{MON_ALONE}"
+                  rf"(?:{REL_YEAR})?", h.on_month, month_support),
+    rule("season", rf"\b{MODS}(?:(?P<rel>(?i:this\s+past|this\s+coming|last|this|next|the))\s+)?{MODS}"
+                   rf"(?P<s>(?i:spring|summer|autumn|winter|fall))\b(?:\s+(?:of\s+)?{YEAR}|{REL_YEAR})?",
+         h.on_season, season_support),
+    rule("quarter", rf"\b(?:(?i:the)\s+)?(?P<q>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[- ]"
+                    rf"(?i:quarter)\b(?:\s+(?:of\s+)?{YEAR_REF})?", h.on_part_of_year),
+    rule("quarter-code", rf"\bQ(?P<q>[1-4])(?:\s+{YEAR})?\b", h.on_part_of_year),
+    rule("half", rf"\b(?:(?i:the)\s+)?(?P<h>(?i:first|second|1st|2nd))[- ](?i:half)\s+of\s+{YEAR_REF}",
+         h.on_part_of_year),
+    rule("year", rf"\b(?:(?P<fyw>(?i:fiscal(?:\s+year)?|FY|the\s+year|calendar\s+year))\s*)?{MODS}{YEAR}",
+         h.on_year, year_support),
+    rule("decade", rf"(?<![\w'])(?:(?i:the)\s+)?{MODS}(?:(?P<cen>1[0-9]|20)(?P<dec>\d)0'?s\b|'(?P<dec2>\d)0'?s\b|"
+                   r"(?<=the\s)(?P<dec3>\d)0's)", h.on_decade),
+    rule("decade-word", rf"\b(?i:the)\s+{MODS}(?P<word>(?i:{'|'.join(DECADE_WORDS)}))\b", h.on_decade),
+    rule("century", rf"\b(?:(?i:the)\s+)?{MODS}(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|(?i:{ORDINAL_WORDS}))"
+                    r"[- ](?i:century)\b", h.on_century),
+    rule("ago", rf"\b{APPROX}(?:{NUM}\s+)?{UNIT}\s+(?i:ago|from\s+now)\b", h.on_ago),
+    # durations, sets and vague times
+    rule("span", rf"\b(?i:the)\s+(?P<which>(?i:past|last|next|coming|previous|following|first|final|latest))"
+                 rf"\s+(?:{NUM}\s+)?{UNIT}", h.on_span),
+    rule("whole", r"\b(?:(?i:the)\s+)?(?i:all|full|whole|entire)[- ](?P<u>(?i:day|night|week|month|year))\b",
+         h.on_whole_unit),
+    rule("set", rf"\b(?i:every|each|per)\s+(?:(?P<other>(?i:other))\s+)?(?:{NUM}\s+{UNIT}|"
+                rf"(?P<x>(?i:{_UNITS_SINGULAR}|{WD_NAMES})\b|{MON_ALONE}))", h.on_set),
+    rule("frequency", rf"\b(?i:once|twice|(?:\w+\s+)times)\s+(?i:a|an|per|each|every)\s+{UNIT}", h.on_frequency),
+    rule("frequency-word", rf"\b(?i:{'|'.join(FREQUENCIES)})\b", h.on_frequency, need),
+    rule("weekdays", rf"\b(?P<wd>(?i:{WD_NAMES}))s\b", h.on_frequency, veto),
+    rule("duration", rf"\b{APPROX}{NUM}(?:[- ]|(?<=\d)){UNIT}", h.on_duration),
+    rule("years", r"(?:\b(?i:over\s+the(?:\s+past)?)\s+|(?<=\b[Ff]or\s)|(?<=\b[Ii]n\s))"
+                  r"(?P<u>(?i:years|decades|months|weeks|centuries))\b", h.on_vague_span),
+    rule("vague", r"\b(?i:recent|the\s+coming|the\s+past\s+few|in\s+coming)\s+(?i:years|months|weeks|days|decades)\b|"
+                  r"\b(?i:recently|currently|nowadays)\b", h.on_vague),
+)
