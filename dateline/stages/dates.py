@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..ingest import DATELINE
 from ..model import Article, CodedArticle, TimeRef
 from ..resources import Resources
-from ..timex import Candidate, Timex, scan
+from ..timex import Candidate, Timex, is_trigger, scan
 from ..timex.words import NEED, VETO
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -46,8 +47,7 @@ def time_ref(timex: Timex) -> TimeRef:
 
 def find_timexes(doc: Doc, ref: dt.date) -> list[Timex]:
     """Every time expression in the parsed text (durations and sets too), resolved against ``ref``."""
-    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-    kept = [c for c in scan(doc.text) if supported(c, ents)]
+    kept = [c for c in scan(doc.text, anchors(doc)) if supported(doc, c)]
     resolved: dict[int, Timex] = {}
     for cand in kept:
         if not cand.rule.anchored:
@@ -64,11 +64,28 @@ def find_timexes(doc: Doc, ref: dt.date) -> list[Timex]:
     return [resolved[k] for k in sorted(resolved)]
 
 
-def supported(cand: Candidate, ents: list[tuple[int, int, str]]) -> bool:
+def anchors(doc: Doc) -> list[int]:
+    """Offsets of the tokens that can head a time expression, read from the Doc's arrays."""
+    strings = doc.vocab.strings
+    out = []
+    for lower, idx in doc.to_array([LOWER, IDX]).tolist():
+        hit = _TRIGGER_CACHE.get(lower)
+        if hit is None:
+            hit = _TRIGGER_CACHE[lower] = is_trigger(strings[lower])
+        if hit:
+            out.append(idx)
+    return out
+
+
+_TRIGGER_CACHE: dict[int, bool] = {}  # lexeme hash -> whether it can head a time expression
+
+
+def supported(doc: Doc, cand: Candidate) -> bool:
     """Whether spaCy's entities agree that the candidate is a time expression."""
     if cand.support not in (NEED, VETO):
         return True
-    labels = {label for start, end, label in ents if start < cand.end and cand.start < end}
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    labels = {token.ent_type_ for token in span} if span is not None else set()
     if cand.support == NEED:
         return bool(labels & TIME_LABELS)
     return not (labels & NAME_LABELS)

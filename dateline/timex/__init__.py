@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .handlers import Context
 from .rules import RULES, Rule
 from .values import Point
-from .words import ALWAYS, NEVER, VETO
+from .words import ALWAYS, NEVER, TRIGGER_WORDS, VETO
+
+REACH = 60  # characters a time expression may run from its head word ("more than a year and a half ago")
+TRIGGER = re.compile(r"[A-Za-z]+\.?|\d+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +64,21 @@ class Candidate:
         return back is not None and ahead is not None and back.value != ahead.value
 
 
-def scan(text: str) -> list[Candidate]:
-    """Candidate time expressions in ``text``, longest first where they overlap, in text order."""
+def scan(text: str, anchors: Iterable[int] | None = None) -> list[Candidate]:
+    """Candidate time expressions in ``text``, longest first where they overlap, in text order.
+
+    Only the text around ``anchors`` (offsets of words that can head a time
+    expression, or of digits) is searched; without them they are found here.
+    """
     found = []
-    for order, rule in enumerate(RULES):
-        for m in rule.pattern.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start() - m.end(), order, m, rule))
+    for start, end in windows(text, trigger_offsets(text) if anchors is None else anchors):
+        lowered = text[start:end].lower()
+        for order, rule in enumerate(RULES):
+            if rule.needs and not any(key in lowered for key in rule.needs):
+                continue
+            for m in rule.pattern.finditer(text, start, end):
+                if m.end() > m.start():
+                    found.append((m.start() - m.end(), order, m, rule))
     found.sort(key=lambda item: (item[0], item[1], item[2].start()))
     taken: list[tuple[int, int]] = []
     chosen = []
@@ -80,6 +92,32 @@ def scan(text: str) -> list[Candidate]:
             chosen.append(Candidate(start, end, m.group(), rule, m, support))
     chosen.sort(key=lambda c: c.start)
     return chosen
+
+
+def trigger_offsets(text: str) -> list[int]:
+    """Where the words that can head a time expression, and digits, start in ``text``."""
+    return [m.start() for m in TRIGGER.finditer(text) if is_trigger(m.group())]
+
+
+def is_trigger(word: str) -> bool:
+    """Whether a word can head a time expression: "Sunday", "Dec.", "years", "2019", "1990s"."""
+    low = word.lower()
+    return low in TRIGGER_WORDS or low.rstrip(".") in TRIGGER_WORDS or any(ch.isdigit() for ch in low)
+
+
+def windows(text: str, anchors: Iterable[int]) -> list[tuple[int, int]]:
+    """Stretches of text reaching ``REACH`` characters either side of each anchor, merged, cut at word ends."""
+    spans: list[list[int]] = []
+    for at in sorted(anchors):
+        start, end = max(0, at - REACH), min(len(text), at + REACH)
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    for span in spans:  # never cut a word in two: a match must not end inside one
+        while span[1] < len(text) and text[span[1]].isalnum():
+            span[1] += 1
+    return [(s, e) for s, e in spans]
 
 
 def normalise(text: str, ref: dt.date, direction: int = 0) -> list[Timex]:

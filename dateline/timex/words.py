@@ -47,6 +47,15 @@ UNIT_ABBREVIATIONS = {"sec": "second", "secs": "second", "min": "minute", "mins"
 FREQUENCIES = {"daily": "P1D", "everyday": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W",
                "fortnightly": "P2W", "monthly": "P1M", "quarterly": "P3M", "yearly": "P1Y", "annually": "P1Y",
                "annual": "P1Y"}
+# Words at the heart of a time expression: only text near one of them (or a digit) is scanned.
+TRIGGER_WORDS = frozenset(
+    set(MONTHS) | {f"{m}." for m in MONTHS} | set(WEEKDAYS) | {f"{d}." for d in WEEKDAYS} | {f"{d}s" for d in WEEKDAYS}
+    | {w + s for w in ("minute", "hour", "day", "night", "week", "weekend", "fortnight", "month", "year", "decade",
+                       "quarter") for s in ("", "s")}
+    | set(_words("seconds centuries century hr hrs min mins sec secs half today tonight yesterday tomorrow "
+                 "noon midnight recently currently nowadays recent christmas easter thanksgiving halloween eve "
+                 "valentine patrick ago"))
+    | set(PARTS) | set(SEASONS) | set(FREQUENCIES) | set(DECADE_WORDS))
 # Words before a bare year or an ambiguous month name that make it a date ("in May", "since 2019").
 CONTEXT_WORDS = re.compile(
     r"(?i:\b(?:in|since|by|until|till|of|from|through|before|after|during|throughout|between|and|to|"
