@@ -67,16 +67,24 @@ def _alternation(words) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-_MONTH_WORDS = list(MONTHS)
-_CAPS = _alternation({w.title() for w in _MONTH_WORDS} | {w.upper() for w in _MONTH_WORDS})
+_FULL = [w for w in MONTHS if len(w) > 3 and w != "sept" or w == "may"]
+_ABBREVIATED = [w for w in MONTHS if w not in _FULL]  # "jan" ... "dec", "sept"
 _PLAIN = "january|february|april|june|july|september|october|november|december"
-_LOWER_OK = _alternation(w for w in _MONTH_WORDS if w not in ("march", "may", "mar"))
-# Beside a day or a year: any case but the verbs and modals "march", "may".
-MON = rf"(?P<mon>(?:{_CAPS})\b\.?|(?i:{_LOWER_OK})\b\.?)"
+
+
+def _cased(words) -> str:
+    return _alternation({w.title() for w in words} | {w.upper() for w in words})
+
+
+def _lower_ok(words) -> str:  # any case, but not the verb "march", the modal "may" or "mar"
+    return _alternation(w for w in words if w not in ("march", "may", "mar"))
+
+
+# Beside a day or a year: any case but the verbs and modals; a period only after an abbreviation.
+MON = (rf"(?P<mon>(?:{_cased(_FULL)})\b|(?:{_cased(_ABBREVIATED)})\b\.?|(?i:{_lower_ok(_FULL)})\b"
+       rf"|(?i:{_lower_ok(_ABBREVIATED)})\b\.?)")
 # On its own: capitalised full names, abbreviations with a period, unambiguous names in any case.
-MON_ALONE = (rf"(?P<mon>(?:{_alternation(w.title() for w in MONTHS if len(w) > 3 or w == 'may')}|"
-             rf"{_alternation(w.upper() for w in MONTHS if len(w) > 3 or w == 'may')})\b|"
-             rf"(?:{_alternation(w.title() for w in MONTHS if len(w) <= 4 and w != 'may')})\.|(?i:{_PLAIN})\b)")
+MON_ALONE = rf"(?P<mon>(?:{_cased(_FULL)})\b|(?:{_alternation(w.title() for w in _ABBREVIATED)})\.|(?i:{_PLAIN})\b)"
 WD_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 WD = rf"(?P<wd>(?i:{WD_NAMES}))\b"
 WD_PREFIX = rf"(?:(?i:{WD_NAMES})\b|(?i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)[.,])\s*,?\s+"
@@ -97,7 +105,9 @@ YEAR_REF = (rf"(?:{YEAR}|(?P<yrel>(?i:this|last|next|the))\s+(?i:fiscal\s+)?(?i:
 # "March 3 last year", "October of next year": the year phrase sets the year but stays its own expression.
 REL_YEAR = r"(?=\s+(?:of\s+)?(?P<ryear>(?i:last|this|next))\s+(?i:year)\b)"
 PART = r"(?P<part>(?i:morning|afternoon|evening|night))"
-RATE_BEFORE = re.compile(r"(?i:\d|\bonce|\btwice|\btimes|\bpercent|%|\bdollars?)\s*$")
+# Before "a year" in a rate: "15 planes a year", "$40 billion a year", "twice a week" (not "in 2019 a year").
+RATE_BEFORE = re.compile(r"(?:(?<![\d,.])(?!(?:1[6-9]|20)\d\d\b)\d[\d,.]*|%|(?i:\bonce|\btwice|\btimes|\bpercent|"
+                         r"\bmillion|\bbillion|\bdollars?|\beuros?|\bpounds?))(?:\s+[a-z]+)?\s+$")
 
 
 def number(text: str | None) -> float | None:
