@@ -141,6 +141,7 @@ class ActorKnowledge:
     abbreviations: set[str] = field(default_factory=set)  # keys that match only in capitals
     countries: frozenset[str] = frozenset()
     max_name_words: int = 1
+    first_words: dict[str, int] = field(default_factory=dict)  # a name's first word -> most words after it
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> ActorKnowledge:
@@ -181,6 +182,9 @@ class ActorKnowledge:
             return
         if cased and key_text.replace(".", "").isupper() and len(key_text) <= 6:
             self.abbreviations.add(key)
+        words = key.split(" ")
+        first = words[0] if not stem or len(words) > 1 else "*"  # one-word stems match any word
+        self.first_words[first] = max(self.first_words.get(first, 0), len(words))
         if stem:  # a TABARI stem: "ARGENTIN" matches Argentina and Argentine
             self.stems[key] = (entry,) if replace else self.stems.get(key, ()) + (entry,)
             return

@@ -328,29 +328,49 @@ class _Finder:
 
 def _kb_matches(doc: Doc, kb: ActorKnowledge) -> dict[int, tuple[int, int, tuple[Entry, ...]]]:
     """Known names in the text, longest first and left to right, keyed by their head token."""
-    keys = [name_key(t.text) if not t.is_space else "" for t in doc]
+    texts = [t.text for t in doc]
+    keys = [_token_key(text) for text in texts]
+    any_stem = kb.first_words.get("*", 0)
     out: dict[int, tuple[int, int, tuple[Entry, ...]]] = {}
     i, n = 0, len(doc)
     while i < n:
-        if not keys[i] or not doc[i].text[:1].isupper() or keys[i] == "the":
+        most = max(kb.first_words.get(keys[i], 0), any_stem)
+        if not most or not texts[i][:1].isupper():
             i += 1
             continue
+        words, ends, j = [], [], i
+        while j < n and len(words) < most:  # the words a name could span: "El - Sisi" is "el sisi"
+            if keys[j]:
+                words.append(keys[j])
+                ends.append(j + 1)
+            elif texts[j] not in NAME_PUNCT:
+                break
+            j += 1
         found = None
-        for size in range(min(kb.max_name_words * 2, n - i), 0, -1):
-            key = " ".join(k for k in keys[i:i + size] if k)
-            if not keys[i + size - 1]:
-                continue
+        for size in range(len(words), 0, -1):
+            key = " ".join(words[:size])
             entries = kb.lookup(key)
-            if entries and _case_fits(doc[i:i + size], key, kb) and not _inside_name(doc, i, i + size, entries):
-                found = (i, i + size, entries)
+            if entries and _case_fits(doc[i:ends[size - 1]], key, kb) and \
+                    not _inside_name(doc, i, ends[size - 1], entries):
+                found = (i, ends[size - 1], entries)
                 break
         if found:
-            span = doc[found[0]:found[1]]
-            out[span.root.i] = found
+            out[doc[found[0]:found[1]].root.i] = found
             i = found[1]
         else:
             i += 1
     return out
+
+
+NAME_PUNCT = frozenset({"-", "'", "\u2019", "."})
+
+
+def _token_key(text: str) -> str:
+    """``name_key`` of one token, without the regex for plain words."""
+    if text.isalpha():
+        low = text.lower()
+        return "" if low == "the" else low
+    return name_key(text) if text.strip() else ""
 
 
 def _inside_name(doc: Doc, start: int, end: int, entries: tuple[Entry, ...]) -> bool:

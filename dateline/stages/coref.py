@@ -47,6 +47,7 @@ class Antecedents:
     def __init__(self, kb: ActorKnowledge) -> None:
         self.kb = kb
         self.mentions: list[_Mention] = []
+        self.by_sentence: dict[int, list[_Mention]] = {}  # sentence start -> its mentions, in order
         self.by_surname: dict[str, Actor] = {}
         self.by_name: dict[str, Actor] = {}  # countries, capitals, organisations: one entity each
         self.sentences: list[int] = []
@@ -139,18 +140,17 @@ class Antecedents:
         if not self.sentences or self.sentences[-1] != sent:
             self.sentences.append(sent)
         plural = head.tag_ in ("NNS", "NNPS") or kind in ("country", "org", "capital", "gov")
-        self.mentions.append(_Mention(actor, sent, len(self.mentions), kind,
-                                      head.dep_ in ("nsubj", "nsubjpass"), plural, head.lemma_.lower()))
+        mention = _Mention(actor, sent, len(self.mentions), kind, head.dep_ in ("nsubj", "nsubjpass"), plural,
+                           head.lemma_.lower())
+        self.mentions.append(mention)
+        self.by_sentence.setdefault(sent, []).append(mention)
 
     def _window(self, token: Token) -> list[list[_Mention]]:
         """Mentions before the token, grouped by sentence, the last WINDOW sentences."""
-        starts = sorted({m.sent for m in self.mentions if m.sent <= token.sent.start})[-WINDOW:]
-        groups = []
-        for start in starts:
-            group = [m for m in self.mentions if m.sent == start and
-                     (start < token.sent.start or m.actor.start < token.idx)]
-            groups.append(group)
-        return groups
+        here = token.sent.start
+        starts = [s for s in self.sentences if s <= here][-WINDOW:]
+        return [[m for m in self.by_sentence.get(start, ()) if start < here or m.actor.start < token.idx]
+                for start in starts]
 
     def _latest(self, window, accept, prefer_subject: bool, group: bool = False) -> list[Actor]:
         for sentence in reversed(window):
