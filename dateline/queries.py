@@ -136,9 +136,16 @@ def events(con: duckdb.DuckDBPyConnection, where: EventFilter, *, limit: int = 5
     if offset < 0:
         raise FilterError(f"offset must be 0 or more, got {offset}")
     cond, params = where.where()
-    rows = _dicts(con.execute(
-        f"SELECT {select_list(EVENT_COLUMNS)} FROM events WHERE {cond} ORDER BY {order_by(sort)} "
-        f"LIMIT {limit} OFFSET {offset}", params))
+    field, direction = _sort(sort)
+    # Sort narrow columns first, then fetch the page's rows: a columnar store reads every selected
+    # column of every candidate row, so the wide ones are read for the page only.
+    rows = _dicts(con.execute(f"""
+        WITH page AS (
+            SELECT rowid AS r, {field} AS k, event_id AS i FROM events WHERE {cond}
+            ORDER BY {field} {direction}, event_id {direction} LIMIT {limit} OFFSET {offset})
+        SELECT {", ".join(f"e.{c}" for c in EVENT_COLUMNS)}
+        FROM events e JOIN page ON e.rowid = page.r ORDER BY page.k {direction}, page.i {direction}""",
+        params), iso_dates=True)
     out: dict[str, Any] = {"limit": limit, "offset": offset, "sort": sort, "events": rows}
     if total:
         out["total"] = con.execute(f"SELECT count(*) FROM events WHERE {cond}", params).fetchone()[0]
@@ -171,7 +178,7 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] |
     record["mentions"] = _dicts(con.execute(
         f"SELECT {select_list(MENTION_COLUMNS)} FROM mentions WHERE article_id = ? ORDER BY trigger_start",
         [article_id]))
-    every = "* EXCLUDE (article_id)"
+    every = "* EXCLUDE (article_id, article_key)"
     layers = {"actors": every, "places": every, "times": f"{every} REPLACE (strftime(date, '%Y-%m-%d') AS date)"}
     for layer, columns in layers.items():
         record[layer] = _dicts(con.execute(
@@ -271,13 +278,12 @@ def select_list(columns: tuple[str, ...], alias: str | None = None) -> str:
     return ", ".join(parts)
 
 
-def order_by(sort: str) -> str:
-    """An ORDER BY clause from "field" or "-field" (descending); raises FilterError otherwise."""
+def _sort(sort: str) -> tuple[str, str]:
+    """(column, ASC|DESC) from "field" or "-field"; raises FilterError for anything else."""
     field = sort.lstrip("-")
-    if field not in SORTS:
+    if field not in SORTS or sort.count("-") > 1:
         raise FilterError(f"cannot sort by {sort!r}; use one of {', '.join(SORTS)} (prefix - for descending)")
-    direction = "DESC" if sort.startswith("-") else "ASC"
-    return f"{field} {direction}, event_id {direction}"
+    return field, "DESC" if sort.startswith("-") else "ASC"
 
 
 def _roles_cte(cond: str) -> str:
@@ -309,9 +315,15 @@ def _cap(limit: int) -> int:
     return int(limit)
 
 
-def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+def _dicts(cursor: duckdb.DuckDBPyConnection, iso_dates: bool = False) -> list[dict[str, Any]]:
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    if iso_dates:
+        for row in rows:
+            for name in DATE_COLUMNS.intersection(row):
+                if row[name] is not None:
+                    row[name] = row[name].isoformat()
+    return rows
 
 
 # -- parsing user input ----------------------------------------------------------

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Self
+from urllib.parse import urlsplit
 
 import duckdb
 import pyarrow as pa
@@ -36,14 +37,16 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
         ("started_at", "TIMESTAMP"), ("finished_at", "TIMESTAMP"), ("summary", "JSON"),
     ],
     "articles": [
-        ("article_id", "VARCHAR"), ("date", "DATE"), ("title", "VARCHAR"), ("url", "VARCHAR"),
-        ("source", "VARCHAR"), ("origin", "VARCHAR"), ("content_hash", "VARCHAR"), ("text", "VARCHAR"),
+        ("article_id", "VARCHAR"), ("article_key", "BIGINT"), ("date", "DATE"), ("title", "VARCHAR"),
+        ("url", "VARCHAR"), ("source", "VARCHAR"), ("origin", "VARCHAR"), ("content_hash", "VARCHAR"),
+        ("content_key", "BIGINT"), ("text", "VARCHAR"),
         ("dateline_start", "INTEGER"), ("dateline_end", "INTEGER"), ("errors", "VARCHAR[]"),
         ("run_id", "BIGINT"), ("coded_at", "TIMESTAMP"),
     ],
     "mentions": [
-        ("mention_id", "VARCHAR"), ("event_id", "BIGINT"), ("dedup_key", "BIGINT"),
-        ("article_id", "VARCHAR"), ("date", "DATE"), ("date_precision", "VARCHAR"),
+        ("mention_id", "VARCHAR"), ("mention_key", "BIGINT"), ("event_id", "BIGINT"), ("dedup_key", "BIGINT"),
+        ("article_id", "VARCHAR"), ("article_key", "BIGINT"), ("outlet_key", "BIGINT"), ("published", "DATE"),
+        ("date", "DATE"), ("date_precision", "VARCHAR"),
         ("date_value", "VARCHAR"), ("event_type", "VARCHAR"), ("mode", "VARCHAR"), ("cameo", "VARCHAR"),
         ("quad_class", "TINYINT"), ("intensity", "DOUBLE"),
         ("source_text", "VARCHAR"), ("source_name", "VARCHAR"), ("source_country", "VARCHAR"),
@@ -72,22 +75,25 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
         ("negated", "BOOLEAN"), ("hypothetical", "BOOLEAN"), ("lead", "BOOLEAN"),
         ("num_mentions", "INTEGER"), ("num_articles", "INTEGER"), ("num_sources", "INTEGER"),
         ("confidence", "DOUBLE"),
-        ("mention_id", "VARCHAR"), ("article_id", "VARCHAR"), ("sentence", "VARCHAR"), ("url", "VARCHAR"),
-        ("article_source", "VARCHAR"), ("first_reported", "DATE"), ("added_at", "TIMESTAMP"),
+        ("mention_id", "VARCHAR"), ("mention_key", "BIGINT"), ("article_id", "VARCHAR"), ("sentence", "VARCHAR"),
+        ("url", "VARCHAR"), ("article_source", "VARCHAR"), ("first_reported", "DATE"), ("added_at", "TIMESTAMP"),
         ("updated_at", "TIMESTAMP"),
     ],
     "actors": [
-        ("article_id", "VARCHAR"), ("start_char", "INTEGER"), ("end_char", "INTEGER"), ("text", "VARCHAR"),
+        ("article_id", "VARCHAR"), ("article_key", "BIGINT"), ("start_char", "INTEGER"), ("end_char", "INTEGER"),
+        ("text", "VARCHAR"),
         ("name", "VARCHAR"), ("country", "VARCHAR"), ("sector", "VARCHAR"), ("code", "VARCHAR"),
         ("entity", "INTEGER"),
     ],
     "places": [
-        ("article_id", "VARCHAR"), ("start_char", "INTEGER"), ("end_char", "INTEGER"), ("text", "VARCHAR"),
+        ("article_id", "VARCHAR"), ("article_key", "BIGINT"), ("start_char", "INTEGER"), ("end_char", "INTEGER"),
+        ("text", "VARCHAR"),
         ("name", "VARCHAR"), ("geonameid", "BIGINT"), ("country", "VARCHAR"), ("admin1", "VARCHAR"),
         ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("feature_code", "VARCHAR"), ("precision", "VARCHAR"),
     ],
     "times": [
-        ("article_id", "VARCHAR"), ("start_char", "INTEGER"), ("end_char", "INTEGER"), ("text", "VARCHAR"),
+        ("article_id", "VARCHAR"), ("article_key", "BIGINT"), ("start_char", "INTEGER"), ("end_char", "INTEGER"),
+        ("text", "VARCHAR"),
         ("value", "VARCHAR"), ("precision", "VARCHAR"), ("date", "DATE"),
     ],
     "rejects": [
@@ -188,17 +194,18 @@ class Store:
         """The articles not already stored with the same id and content."""
         if not articles:
             return []
-        hashes = [a.content_hash for a in articles]
-        batch = pa.table({"article_id": [a.id for a in articles], "content_hash": hashes})
+        keys = [(dedup.key(a.id), dedup.key(a.content_hash)) for a in articles]
+        batch = pa.table({"article_key": pa.array([k for k, _ in keys], pa.int64()),
+                          "content_key": pa.array([c for _, c in keys], pa.int64())})
         cursor = self.cursor()
         cursor.register("batch_hashes", batch)
         try:
-            stored = {(r[0], r[1]) for r in cursor.execute(
-                "SELECT a.article_id, a.content_hash FROM articles a JOIN batch_hashes b "
-                "ON a.article_id = b.article_id AND a.content_hash = b.content_hash").fetchall()}
+            stored = set(cursor.execute(
+                "SELECT a.article_key, a.content_key FROM articles a JOIN batch_hashes b "
+                "ON a.article_key = b.article_key AND a.content_key = b.content_key").fetchall())
         finally:
             cursor.unregister("batch_hashes")
-        return [a for a, h in zip(articles, hashes, strict=True) if (a.id, h) not in stored]
+        return [a for a, k in zip(articles, keys, strict=True) if k not in stored]
 
     def write(self, coded: list[CodedArticle], rejects: list[Reject], run_id: int | None) -> None:
         """Store a batch in one transaction: articles and their layers replace earlier copies."""
@@ -221,23 +228,41 @@ class Store:
     def _write_articles(self, con: duckdb.DuckDBPyConnection, coded: list[CodedArticle],
                         run_id: int | None) -> None:
         now = dt.datetime.now()
-        ids = pa.table({"article_id": [c.article.id for c in coded]})
-        con.register("batch_ids", ids)
-        try:
-            stale = [r[0] for r in con.execute(
-                "SELECT DISTINCT event_id FROM mentions WHERE article_id IN (SELECT article_id FROM batch_ids)"
-            ).fetchall()]
-            for table in ARTICLE_TABLES:
-                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM batch_ids)")
-        finally:
-            con.unregister("batch_ids")
+        stale = self._remove_stored(con, [dedup.key(c.article.id) for c in coded])
         mentions = _mention_columns(coded, run_id, now)
         mentions["event_id"] = self._link(con, mentions["dedup_key"], mentions["date"])
         self._insert(con, "articles", _article_columns(coded, run_id, now))
-        self._insert(con, "mentions", mentions)
+        batch = self._insert(con, "mentions", mentions)
         for table, columns in _layer_columns(coded).items():
             self._insert(con, table, columns)
-        self._refresh(con, set(stale) | set(mentions["event_id"]))
+        touched = set(stale) | set(mentions["event_id"])
+        if touched:
+            origin = {c.article.id: (c.article.url, c.article.source) for c in coded}
+            ids = mentions["article_id"]
+            batch = batch.append_column("url", pa.array([origin[i][0] for i in ids], pa.string()))
+            batch = batch.append_column("article_source", pa.array([origin[i][1] for i in ids], pa.string()))
+            dedup.refresh(con, touched, batch)
+
+    def _remove_stored(self, con: duckdb.DuckDBPyConnection, keys: list[int]) -> list[int]:
+        """Delete the stored copies of these articles (by key); returns the events their mentions were in."""
+        con.register("batch_ids", pa.table({"article_key": pa.array(keys, pa.int64())}))
+        try:
+            stored = con.execute("SELECT article_key FROM articles "
+                                 "WHERE article_key IN (SELECT article_key FROM batch_ids)").fetchall()
+        finally:
+            con.unregister("batch_ids")
+        if not stored:  # the usual case: all new, nothing to replace
+            return []
+        con.register("stored_ids", pa.table({"article_key": pa.array([r[0] for r in stored], pa.int64())}))
+        try:
+            stale = [r[0] for r in con.execute(
+                "SELECT DISTINCT event_id FROM mentions WHERE article_key IN (SELECT article_key FROM stored_ids)"
+            ).fetchall()]
+            for table in ARTICLE_TABLES:
+                con.execute(f"DELETE FROM {table} WHERE article_key IN (SELECT article_key FROM stored_ids)")
+        finally:
+            con.unregister("stored_ids")
+        return stale
 
     def _link(self, con: duckdb.DuckDBPyConnection, keys: list[int], dates: list[dt.date]) -> list[int]:
         if not keys:
@@ -245,7 +270,7 @@ class Store:
         wanted = pa.table({"dedup_key": pa.array(keys, pa.int64()), "date": pa.array(dates, pa.date32())})
         con.register("batch_keys", wanted)
         try:
-            candidates = con.execute(dedup.candidates_sql("batch_keys")).fetchall()
+            candidates = con.execute(dedup.CANDIDATES_SQL).fetchall()
         finally:
             con.unregister("batch_keys")
 
@@ -254,27 +279,16 @@ class Store:
 
         return dedup.link(list(zip(keys, dates, strict=True)), candidates, new_ids)
 
-    def _refresh(self, con: duckdb.DuckDBPyConnection, event_ids: set[int]) -> None:
-        if not event_ids:
-            return
-        con.register("touched", pa.table({"event_id": pa.array(sorted(event_ids), pa.int64())}))
-        try:
-            for statement in dedup.refresh_sql("touched"):
-                con.execute(statement)
-        finally:
-            con.unregister("touched")
-
-    def _insert(self, con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, list]) -> None:
-        first = next(iter(columns.values()))
-        if not first:
-            return
+    def _insert(self, con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, list]) -> pa.Table:
         kinds = dict(SCHEMA[table])
         batch = pa.table({name: pa.array(values, _ARROW[kinds[name]]) for name, values in columns.items()})
-        con.register("batch_rows", batch)
-        try:
-            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows")
-        finally:
-            con.unregister("batch_rows")
+        if batch.num_rows:
+            con.register("batch_rows", batch)
+            try:
+                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows")
+            finally:
+                con.unregister("batch_rows")
+        return batch
 
     # -- reading (see ``queries``) -----------------------------------------
 
@@ -311,7 +325,8 @@ class Store:
 def _article_columns(coded: Sequence[CodedArticle], run_id: int | None, now: dt.datetime) -> dict[str, list]:
     arts = [c.article for c in coded]
     return {
-        "article_id": [a.id for a in arts], "date": [a.date for a in arts],
+        "article_id": [a.id for a in arts], "article_key": [dedup.key(a.id) for a in arts],
+        "content_key": [dedup.key(a.content_hash) for a in arts], "date": [a.date for a in arts],
         "title": [a.title for a in arts], "url": [a.url for a in arts], "source": [a.source for a in arts],
         "origin": [a.origin for a in arts], "content_hash": [a.content_hash for a in arts],
         "text": [a.text for a in arts], "dateline_start": [a.dateline_start for a in arts],
@@ -332,13 +347,15 @@ def _mention_columns(coded: Sequence[CodedArticle], run_id: int | None, now: dt.
     names = [name for name, _ in SCHEMA["mentions"]]
     columns: dict[str, list] = {name: [] for name in names}
     for c in coded:
-        lead_end = _lead_end(c.article.text)
+        a = c.article
+        lead_end = _lead_end(a.text)
+        article_key, outlet_key = dedup.key(a.id), dedup.key(outlet(a))
         for e in _unique_events(c):
             s, t, p = e.source, e.target, e.location
             row = (
-                e.event_id, None, dedup.event_key(e), c.article.id, e.date, e.date_precision,
-                e.date_value, e.event_type, e.mode, e.cameo, e.quad_class, e.intensity,
-                *_actor_fields(s), *_actor_fields(t),
+                e.event_id, dedup.key(f"{a.id}\x1f{e.event_id}"), None, dedup.event_key(e), a.id, article_key,
+                outlet_key, a.date, e.date, e.date_precision, e.date_value, e.event_type, e.mode, e.cameo,
+                e.quad_class, e.intensity, *_actor_fields(s), *_actor_fields(t),
                 *((p.text, p.name, p.geonameid, p.country, p.admin1, p.lat, p.lon, p.feature_code,
                    p.start, p.end) if p else (None,) * 10),
                 e.sentence, e.sentence_start, e.trigger, e.start, e.end, e.sentence_start < lead_end,
@@ -347,6 +364,14 @@ def _mention_columns(coded: Sequence[CodedArticle], run_id: int | None, now: dt.
             for name, value in zip(names, row, strict=True):
                 columns[name].append(value)
     return columns
+
+
+def outlet(article: Article) -> str:
+    """Who published an article, for counting independent sources: its source, else its URL's host."""
+    if article.source:
+        return article.source.strip().casefold()
+    host = urlsplit(article.url).hostname if article.url else None
+    return host.removeprefix("www.") if host else f"article:{article.id}"
 
 
 def _actor_fields(actor: Any) -> tuple:
@@ -374,8 +399,9 @@ def _layer_columns(coded: Sequence[CodedArticle]) -> dict[str, dict[str, list]]:
         names = [name for name, _ in SCHEMA[table]]
         columns: dict[str, list] = {name: [] for name in names}
         for c in coded:
+            article_key = dedup.key(c.article.id)
             for item in getattr(c, table):
-                for name, value in zip(names, (c.article.id, *fields(item)), strict=True):
+                for name, value in zip(names, (c.article.id, article_key, *fields(item)), strict=True):
                     columns[name].append(value)
         out[table] = columns
     return out

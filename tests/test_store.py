@@ -14,6 +14,7 @@ import duckdb
 import pytest
 from eventdata import A1, A3, ASSERTED_EVENTS, CORPUS, article, build_store, coded, event
 
+from dateline import dedup
 from dateline.errors import StoreError
 from dateline.model import Reject
 from dateline.queries import EventFilter, FilterError
@@ -93,7 +94,7 @@ def test_store_a_failed_batch_leaves_the_store_as_before(store, monkeypatch):
     def broken(*args, **kwargs):
         raise duckdb.ConversionException("disk trouble")
 
-    monkeypatch.setattr(store, "_refresh", broken)
+    monkeypatch.setattr(dedup, "refresh", broken)
     with pytest.raises(StoreError, match="could not write"):
         _write(store, CORPUS[2:], [Reject("in.jsonl:3", "malformed JSON")])
     monkeypatch.undo()
@@ -112,13 +113,13 @@ def test_store_a_crash_mid_batch_leaves_the_store_as_before(tmp_path):
         import os, sys
         sys.path.insert(0, {str(TESTS)!r})
         from eventdata import CORPUS
-        from dateline import store as store_module
+        from dateline import dedup
         from dateline.store import Store
 
-        def die(self, con, ids):
+        def die(con, touched, batch):
             os._exit(17)
 
-        store_module.Store._refresh = die
+        dedup.refresh = die
         s = Store({str(db)!r})
         s.write(CORPUS[2:], [], None)
     """)
@@ -143,6 +144,19 @@ def test_store_records_runs_and_rejects(store):
     assert started <= finished and json.loads(summary)["articles_read"] == 5
     rejects = store.cursor().execute("SELECT origin, reason, run_id FROM rejects").fetchall()
     assert rejects == [("in.jsonl:3", "malformed JSON: Expecting value at column 1", run)]
+
+
+def test_store_article_layers_come_back_with_offsets_and_iso_dates(store):
+    from dateline.model import TimeRef
+
+    when = TimeRef("on Sunday", A1.text.index("on Sunday"), A1.text.index("on Sunday") + 9, "2024-03-03", "day",
+                   dt.date(2024, 3, 3))
+    _write(store, [dataclasses.replace(CORPUS[0], times=(when,))])
+    times = store.article("cairo-1")["times"]
+    assert times == [{"start_char": when.start, "end_char": when.end, "text": "on Sunday", "value": "2024-03-03",
+                      "precision": "day", "date": "2024-03-03"}]
+    actors = store.article("cairo-1")["actors"]
+    assert [A1.text[a["start_char"]:a["end_char"]] for a in actors] == [a["text"] for a in actors]
 
 
 def test_store_keeps_stage_errors_with_the_article(store):
