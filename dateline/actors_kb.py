@@ -24,7 +24,9 @@ from .settings import Settings
 # Codes that stand for an international actor, not a country (PLOVER's non-state "countries").
 INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC", "UNO", "EUR"})
 # Sector codes (PLOVER's, and CAMEO's that PLOVER folded into them).
-SECTORS = frozenset(["GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "LEG", "SPY", "CVL", "BUS", "MED", "EDU", "REL", "LAB", "REF", "CRM", "UAF", "ELI", "AGR", "JRN", "PRM", "PRE", "SOC", "UNK", "NGO", "IGO", "HLH", "INS", "SEP", "MOD", "RAD"])
+SECTORS = frozenset({
+    "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "LEG", "SPY", "CVL", "BUS", "MED", "EDU", "REL", "LAB", "REF",
+    "CRM", "UAF", "ELI", "AGR", "JRN", "PRM", "PRE", "SOC", "UNK", "NGO", "IGO", "HLH", "INS", "SEP", "MOD", "RAD"})
 # CAMEO's non-ISO country codes.
 CAMEO_COUNTRY_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UAR": "EGY", "BUL": "BGR"}
 
@@ -139,6 +141,7 @@ class ActorKnowledge:
     org_words: dict[str, str] = field(default_factory=dict)  # "army" -> MIL
     former: frozenset[str] = frozenset()
     abbreviations: set[str] = field(default_factory=set)  # keys that match only in capitals
+    mixed_case: set[str] = field(default_factory=set)  # keys also written in lower case
     countries: frozenset[str] = frozenset()
     max_name_words: int = 1
     first_words: dict[str, int] = field(default_factory=dict)  # a name's first word -> most words after it
@@ -181,7 +184,11 @@ class ActorKnowledge:
         if not key:
             return
         if cased and key_text.replace(".", "").isupper() and len(key_text) <= 6:
-            self.abbreviations.add(key)
+            if key not in self.mixed_case:
+                self.abbreviations.add(key)
+        elif cased:  # "Hamas" as well as "HAMAS": any case will do
+            self.mixed_case.add(key)
+            self.abbreviations.discard(key)
         words = key.split(" ")
         first = words[0] if not stem or len(words) > 1 else "*"  # one-word stems match any word
         self.first_words[first] = max(self.first_words.get(first, 0), len(words))

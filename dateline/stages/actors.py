@@ -99,11 +99,11 @@ class _Finder:
             return False
         if token.i not in self.matches and token.i in self.entity_of and self.entity_of[token.i].root != token:
             return False
-        if token.dep_ in MODIFIER_DEPS and token.head.i != token.i and self._absorbs(token.head, token):
-            return False
         first = token
-        while first.dep_ == "conj" and first.head.i != first.i:  # "in Geneva and Amman"
+        while first.dep_ == "conj" and first.head.i != first.i:  # "in Geneva and Amman", "US and British forces"
             first = first.head
+        if first.dep_ in MODIFIER_DEPS and first.head.i != first.i and self._absorbs(first.head, token):
+            return False
         return not (first.dep_ == "pobj" and first.head.lower_ in LOCATIVE and self._is_place(token))
 
     def _absorbs(self, head: Token, modifier: Token) -> bool:
@@ -305,7 +305,7 @@ class _Finder:
         start, end = self._mention_bounds(token)
         yield self.doc[start:end], resolved
         for child in token.children:
-            if child.dep_ in ("amod", "compound") and child.i < token.i:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
                 for conj in child.children:
                     if conj.dep_ == "conj":
                         country = self.kb.country_of(conj.text)

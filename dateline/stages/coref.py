@@ -160,19 +160,13 @@ class Antecedents:
             chosen = next((m for m in reversed(candidates) if m.subject), None) if prefer_subject else None
             chosen = chosen or candidates[-1]
             if group:  # "their countries" after "Hungarian and Romanian officials": both
-                return [m.actor for m in candidates if m.actor.start >= _span_start(candidates, chosen)]
+                return [m.actor for m in candidates if m.actor.end == chosen.actor.end]
             return [chosen.actor]
         return []
 
     def _new_entity(self) -> int:
         self.next_entity += 1
         return self.next_entity
-
-
-def _span_start(candidates: list[_Mention], chosen: _Mention) -> int:
-    """Coordinated mentions share the chosen one's phrase end; take them all."""
-    same = [m for m in candidates if m.actor.end == chosen.actor.end]
-    return min(m.actor.start for m in same)
 
 
 def _person_keys(name: str) -> list[str]:

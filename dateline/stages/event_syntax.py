@@ -21,10 +21,18 @@ SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 TARGET_PREPS = ("against", "with", "on", "upon", "at", "into", "toward", "towards", "to", "for", "from", "over",
                 "between", "among", "in")
 # Nouns that stand for a part or number of an actor: "a number of officials", "dozens of rebels".
-QUANTITY = frozenset(["number", "group", "some", "many", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "one", "two", "three", "four", "five", "several", "all", "most", "part", "third", "half", "majority", "member", "members", "delegation", "team", "contingent", "unit", "band", "scores", "score", "wave", "crowd", "leader", "leaders", "head", "chief", "representative", "representatives", "deployment", "detachment", "convoy", "column", "squad"])
+QUANTITY = frozenset({"number", "group", "some", "many", "dozen", "dozens", "hundred", "hundreds",
+    "thousand", "thousands", "one", "two", "three", "four", "five", "several", "all", "most",
+    "part", "third", "half", "majority", "member", "members", "delegation", "team", "contingent",
+    "unit", "band", "scores", "score", "wave", "crowd", "leader", "leaders", "head", "chief",
+    "representative", "representatives", "deployment", "detachment", "convoy", "column", "squad"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 # Nouns for what an actor thinks, which do nothing themselves: "the Egyptian and French stances agree".
-OPINION_NOUNS = frozenset(["stance", "position", "view", "opinion", "attitude", "policy", "approach", "interest", "concern", "belief", "vision", "thinking", "perspective", "goal", "aim", "objective", "priority", "relation", "relations", "tie", "ties"])
+OPINION_NOUNS = frozenset({"stance", "position", "view", "opinion", "attitude", "policy",
+    "approach", "interest", "concern", "belief", "vision", "thinking", "perspective", "goal",
+    "aim", "objective", "priority", "relation", "relations", "tie", "ties"})
+# Nouns for where something happens: "on the Thai border" places an act, it does not aim it at Thailand.
+WHERE_NOUNS = frozenset({"border", "frontier", "coast", "waters", "side", "boundary", "line", "shore"})
 
 
 class ActorIndex:
@@ -45,6 +53,8 @@ class ActorIndex:
         found = list(self.by_head.get(token.i, ()))
         if not found and token.lower_ in RELATIVE and token.head.dep_ == "relcl":
             found = self.at(token.head.head, depth + 1)  # "rebels who attacked": the rebels
+        if not found and token.pos_ == "VERB":  # "The Red Cross operating in Iraq said": a misread participle
+            found = self.at(subject(token), depth + 1)
         if not found and (token.lower_ in QUANTITY or token.lemma_.lower() in QUANTITY):
             for child in token.children:  # "a number of officials"
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -55,7 +65,7 @@ class ActorIndex:
                     found = self.at(child, depth + 1)
                     if found:
                         break
-        if not found and token.pos_ == "NOUN" and token.lemma_.lower() not in OPINION_NOUNS:
+        if not found and token.pos_ == "NOUN" and token.lemma_.lower() not in OPINION_NOUNS | WHERE_NOUNS:
             # "the UNITA militarist wing", "the Bosnian town" (but "the Egyptian stance" acts on nothing)
             found = self.modifiers_of(token, ("compound", "nmod", "poss", "amod"))
         for child in token.children:
@@ -96,7 +106,8 @@ def subject(token: Token) -> Token | None:
 
 
 # Participles that read as passives but are states of the subject: "is committed to", "is prepared to".
-ACTIVE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "dedicate", "resolve", "set", "poise", "schedule"})
+ACTIVE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "dedicate", "resolve", "set", "poise", "schedule",
+                                "engage", "involve"})
 
 
 def is_passive(token: Token) -> bool:

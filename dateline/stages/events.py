@@ -248,7 +248,10 @@ class _Coder:
         mode = trigger.sense.mode if code == trigger.sense.code else record.mode
         sources = sources_of(self.index, anchor if trigger.token.pos_ == "VERB" or anchor.i != trigger.token.i
                              else trigger.token)
-        if trigger.token.i != anchor.i and not sources:
+        if not sources and anchor.pos_ == "NOUN":  # "issued a stern reminder that ...": who issued it
+            verb = self._support_verb(anchor)
+            sources = sources_of(self.index, verb) if verb is not None else []
+        if trigger.token.i != anchor.i and not sources and trigger.clause is None:
             sources = sources_of(self.index, trigger.token)
         targets = self._targets(trigger, sources)
         if trigger.sense.code == "042" and trigger.sense.particles and not targets:
@@ -301,24 +304,41 @@ class _Coder:
                 else sources_of(self.index, content.token)
             found = [a for a in found if a.entity is None or a.entity not in entities] or \
                 targets_of(self.index, content.token, sources, self._things(content.token, content.sense))
+            if not found and content.token.dep_ == "dobj":  # "threatened to deliver blows to X"
+                found = targets_of(self.index, content.token.head, sources, [content.token])
             found = [a for a in found if a.entity is None or a.entity not in entities]
             content = content.content
+        if not found and (trigger.sense.plover == "THREATEN" or trigger.code[:2] == "13"):
+            found = self._condition_target(trigger, entities)
         return found or self._place_target(trigger)
+
+    def _condition_target(self, trigger: _Trigger, sources: set) -> list[Actor]:
+        """A threat is aimed at whoever must meet its condition: "... unless Baghdad accepts"."""
+        node: _Trigger | None = trigger
+        while node is not None:
+            for clause in node.anchor.children:
+                marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+                if clause.dep_ == "advcl" and marks & self.lex.words("conditional_marks"):
+                    found = [a for a in clause_subject_actors(self.index, clause) if a.entity not in sources]
+                    if found:
+                        return found
+            node = node.content
+        return []
 
     def _place_target(self, trigger: _Trigger) -> list[Actor]:
         """A curfew or raid "in Abidjan" is done to the people there (PLOVER GSR practice)."""
         if trigger.code[:2] not in PLACE_TARGET_ROOTS and trigger.code[:3] not in PLACE_TARGET_CODES:
             return []
-        for token in (trigger.token, trigger.anchor):
-            for prep in token.children:
-                if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "on", "across", "throughout", "inside"):
+        heads = [trigger.anchor, trigger.token] + ([trigger.content.anchor] if trigger.content else [])
+        for head in heads:
+            for token in _near(head):
+                if token.dep_ != "pobj" or token.head.lower_ not in ("in", "at", "on", "across", "throughout", "inside"):
                     continue
-                for obj in prep.children:
-                    country = self._country_of_place(obj)
-                    if country:  # protests are against the state there; force and restrictions hit its people
-                        sector = None if trigger.code[:2] == "14" else "CVL"
-                        return [Actor(obj.text, obj.idx, obj.idx + len(obj.text), obj.text, country, sector,
-                                      country + (sector or ""))]
+                country = self._country_of_place(token)
+                if country:  # protests are against the state there; force and restrictions hit its people
+                    sector = None if trigger.code[:2] == "14" else "CVL"
+                    return [Actor(token.text, token.idx, token.idx + len(token.text), token.text, country, sector,
+                                  country + (sector or ""))]
         return []
 
     def _country_of_place(self, token: Token) -> str | None:
@@ -357,8 +377,9 @@ class _Coder:
         score *= 1.0 if sources and targets else 0.85 if sources else 0.75 if trigger.sense.plover == "ASSAULT" else 0.6
         anchor = trigger.anchor
         if anchor.dep_ in ("relcl", "acl") or anchor.dep_ == "advcl" and any(c.dep_ == "mark" for c in anchor.children):
-            # background: "whom they had taken hostage", "after the attack"
-            score *= 0.6 if any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children) else 0.8
+            # background: "whom they had taken hostage", "after the attack", "as the opposition threatened"
+            pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children)
+            score *= 0.6 if pluperfect else 0.8 if anchor.dep_ in ("relcl", "acl") else 0.7
         if anchor.dep_ in ("pobj", "pcomp") and anchor.head.lower_ in self.circumstance:
             score *= 0.6  # an event named as circumstance: "since last month's invasion"
         if mood.negated or mood.hypothetical:
@@ -414,6 +435,14 @@ def _domestic(sources: list[Actor], targets: list[Actor], plover: str) -> tuple[
     if plover in ("ASSAULT", "MOBILIZE", "AID", "COOPERATE"):
         return sources, targets
     return fill(sources, country_of_state(targets)), fill(targets, country_of_state(sources))
+
+
+def _near(head: Token, depth: int = 3):
+    """Tokens in the clause of ``head``, a few links down, not into other clauses."""
+    frontier = [head]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children if c.dep_ not in ("ccomp", "advcl", "relcl", "conj")]
+        yield from frontier
 
 
 def _pairs(sources: list[Actor], targets: list[Actor], symmetric: bool):
