@@ -169,6 +169,16 @@ class _Finder:
 
     def _add_context(self, token: Token, out: Resolved) -> None:
         """Fill what the phrase itself says: modifiers, "of"/"in" phrases, appositions."""
+        if out.kind == "country" and out.entry is None:  # a people: "Egyptians", "ethnic Albanians"
+            if any(c.lower_ == "ethnic" for c in token.children):
+                out.country, out.kind = None, "role"  # an ethnic group, of whichever country it lives in
+            if token.tag_ in ("NNS", "NNPS") or out.kind == "role":
+                out.sector = out.sector or "CVL"
+                for child in token.children:  # "the Albanians of southern Serbia": where they live
+                    if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                        place = next((self._pp_info(o, "in") for o in child.children if o.dep_ == "pobj"), None)
+                        if place is not None and place.country:
+                            out.country = place.country
         for child in token.children:
             if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos" and out.kind != "country":
                 if child.dep_ == "poss" and out.kind in ("person", "country"):
@@ -191,6 +201,8 @@ class _Finder:
         if child.i in self.pronouns:  # "their forces": the forces of whoever "their" is
             actor = self.pronouns[child.i]
             return Resolved(actor.name, actor.country, None, None, "pronoun")
+        if _against(child):
+            return None  # "an anti-Syria journalist" is not Syrian
         entries = self._entries(child)
         if entries:
             return self._from_entry(entries[0], child)
@@ -202,6 +214,8 @@ class _Finder:
         for grandchild in child.children:  # "Hungarian and Romanian": only the first here
             if grandchild.dep_ in ("compound", "amod", "nmod") and not info.country:
                 info.country = self.kb.country_of(grandchild.text)
+            elif grandchild.dep_ == "npadvmod" and child.lower_ in LED and not info.country:
+                info.country = self.kb.country_of(grandchild.text)  # "Vietnamese-led forces"
         return info if info.known else None
 
     def _pp_info(self, obj: Token, prep: str) -> Resolved | None:
@@ -273,9 +287,9 @@ class _Finder:
         country = sector = None
         for word in span:
             country = country or self.kb.country_of(word.text)
-            if not country and word.i in self.covered:
-                entries = self.matches[self.covered[word.i]][2]
-                if entries[0].kind in ("country", "capital"):
+            if not country and word.text[:1].isupper():
+                entries = self.kb.lookup(name_key(word.text))
+                if entries and entries[0].kind in ("country", "capital"):
                     country = entries[0].roles[0].country
             sector = sector or self.kb.org_words.get(name_key(word.text))
         return country, sector
@@ -371,6 +385,16 @@ def _token_key(text: str) -> str:
         low = text.lower()
         return "" if low == "the" else low
     return name_key(text) if text.strip() else ""
+
+
+# "-led" and "-based" say whose a force is; "-backed" says who supports it, which is another actor.
+LED = frozenset({"led", "based", "run", "controlled", "dominated"})
+
+
+def _against(token: Token) -> bool:
+    """Is this name the object of "anti-" or "pro-" ("anti-Syria", "pro-Kremlin")?"""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("anti", "pro")
 
 
 def _inside_name(doc: Doc, start: int, end: int, entries: tuple[Entry, ...]) -> bool:

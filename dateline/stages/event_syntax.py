@@ -121,9 +121,10 @@ def sources_of(index: ActorIndex, token: Token, depth: int = 0) -> list[Actor]:
     if depth > 5:
         return []
     if token.pos_ in ("NOUN", "PROPN"):
-        # The one whose act it is: "Haftar's visit", "a visit by X", "Israeli air raids".
+        # The one whose act it is: "Haftar's visit", "a visit by X", "Israeli air raids",
+        # "the demonstration staged by students".
         return index.modifiers_of(token, ("poss",)) or index.in_prep(token, ("by", "between", "among")) \
-            or index.modifiers_of(token, ("compound", "amod", "nmod"))
+            or index.modifiers_of(token, ("compound", "amod", "nmod")) or _acl_agents(index, token)
     if is_passive(token):
         return index.in_prep(token, ("by",))
     subj = subject(token) or next((c for c in token.children if c.dep_ == "nsubjpass"), None)
@@ -140,6 +141,16 @@ def sources_of(index: ActorIndex, token: Token, depth: int = 0) -> list[Actor]:
         return sources_of(index, head, depth + 1)
     if token.dep_ in ("acl", "relcl"):  # "demonstrators protesting ...": the demonstrators
         return index.at(token.head)
+    return []
+
+
+def _acl_agents(index: ActorIndex, noun: Token) -> list[Actor]:
+    """Who did what a noun names, from a participle after it: "crimes committed by Croat forces"."""
+    for child in noun.children:
+        if child.dep_ == "acl":
+            found = index.in_prep(child, ("by",), deep=False)
+            if found:
+                return found
     return []
 
 
@@ -169,7 +180,8 @@ def targets_of(index: ActorIndex, token: Token, sources: list[Actor], things: li
         for obj in [*objects, *things]:  # "attacked X", "rejected a U.S. request", "Turkey's efforts"
             if found:
                 break
-            found = index.at(obj) or index.modifiers_of(obj) or index.in_prep(obj, ("of", "from", "by"))
+            found = index.at(obj) or index.modifiers_of(obj) or index.in_prep(obj, ("of", "from", "by")) \
+                or _acl_agents(index, obj)  # "prevented the demonstration staged by students"
         found = found or index.in_prep(token, TARGET_PREPS[:-1])
         if not found:  # "allowed Ouattara to run", "demanded that Hamas renounce"
             clauses = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]

@@ -37,6 +37,7 @@ REJECTION = Sense("120", "REJECT", None, "(said ... is out of the question)", "v
 CONDITIONAL_THREATS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"})
 # Acts worth coding with only their victims known: "three soldiers were killed", "40 were arrested".
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
+VICTIM_SECTORS = frozenset({"CVL", "JRN", "REF", "EDU", "MED", "LAB", "REL", "BUS", "AGR", "CRM"})
 # Types that need a recipient (PLOVER manual): without one they are not coded.
 NEEDS_TARGET = frozenset({"AID", "COOPERATE", "SANCTION"})
 
@@ -262,7 +263,7 @@ class _Coder:
             return []
         if not sources and not (targets and plover in VICTIM_TYPES):
             return []  # an act nobody is said to have done is news only when someone suffered it
-        sources, targets = _domestic(sources, targets, plover)
+        sources, targets = _domestic(sources, self._victims_place(trigger, targets), plover)
         confidence = self._confidence(trigger, mood, sources, targets)
         if confidence < MIN_CONFIDENCE:
             return []
@@ -310,7 +311,17 @@ class _Coder:
             content = content.content
         if not found and (trigger.sense.plover == "THREATEN" or trigger.code[:2] == "13"):
             found = self._condition_target(trigger, entities)
-        return found or self._place_target(trigger)
+        if not found and trigger.code in IN_TARGET_CODES:
+            found = self.index.in_prep(trigger.anchor, ("in",))
+        found = found or self._place_target(trigger)
+        if not found and trigger.sense.plover == "PROTEST":
+            # Protesters with no named target protest against their own state (PLOVER GSR practice).
+            countries = {a.country for a in sources if a.country}
+            if len(countries) == 1:  # the state is implied; the protesters' mention is what implies it
+                country = countries.pop()
+                by = next(a for a in sources if a.country == country)
+                found = [Actor(by.text, by.start, by.end, f"{country} (implied)", country, None, country)]
+        return found
 
     def _condition_target(self, trigger: _Trigger, sources: set) -> list[Actor]:
         """A threat is aimed at whoever must meet its condition: "... unless Baghdad accepts"."""
@@ -340,6 +351,18 @@ class _Coder:
                     return [Actor(token.text, token.idx, token.idx + len(token.text), token.text, country, sector,
                                   country + (sector or ""))]
         return []
+
+    def _victims_place(self, trigger: _Trigger, targets: list[Actor]) -> list[Actor]:
+        """Unnamed victims of force in a place are taken to be of that place ("a journalist ... in Beirut")."""
+        if trigger.sense.plover not in VICTIM_TYPES or all(t.country for t in targets):
+            return targets
+        place = self._place_target(trigger)
+        if not place:
+            return targets
+        country = place[0].country
+        return [replace(t, country=country, code=country + (t.sector or ""))
+                if not t.country and t.sector in VICTIM_SECTORS and not (t.code or "").startswith(("IGO", "NGO"))
+                else t for t in targets]
 
     def _country_of_place(self, token: Token) -> str | None:
         for place in self.coded.places:
@@ -406,7 +429,9 @@ class _Coder:
 
 
 # Acts done to a place's people when no one else is named: restrictions, force, concessions.
-PLACE_TARGET_ROOTS = frozenset({"17", "18", "19"})
+PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19"})
+# Acts whose target is where they happen: asylum or refuge "in Germany".
+IN_TARGET_CODES = frozenset({"075", "1033"})
 PLACE_TARGET_CODES = frozenset({"081", "132", "191", "141", "145"})
 # A state's own organs, and the groups inside a state they usually deal with.
 STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "SPY"})
