@@ -8,6 +8,8 @@
   const QUADS = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
   const SVGNS = "http://www.w3.org/2000/svg";
   const PAGE = 50;
+  const NETWORK_EDGES = 30;
+  const NETWORK_LABELS = 18; // the busiest actors are labelled; the others have a tooltip
   const state = { filters: {}, offset: 0, sort: "-date", generation: 0, world: null, last: null };
   const $ = (id) => document.getElementById(id);
 
@@ -90,7 +92,7 @@
       const f = state.filters;
       const [events, stats, places, network] = await Promise.all([
         api("/events", { ...f, limit: PAGE, offset: state.offset, sort: state.sort }),
-        api("/stats", f), api("/places", f), api("/network", f),
+        api("/stats", f), api("/places", f), api("/network", { ...f, limit: NETWORK_EDGES }),
       ]);
       if (generation !== state.generation) return; // a newer request is on its way
       state.last = { events, stats, places: places.places, network };
@@ -188,51 +190,83 @@
 
   // -- timeline -------------------------------------------------------------------------------------
 
-  function everyDay(byDay) {
-    if (!byDay.length) return [];
-    const counts = new Map(byDay.map((d) => [d.date, d]));
-    const days = [];
-    const last = new Date(`${byDay[byDay.length - 1].date}T00:00:00Z`);
-    for (let day = new Date(`${byDay[0].date}T00:00:00Z`); day <= last && days.length < 5000;
-      day.setUTCDate(day.getUTCDate() + 1)) {
-      const key = day.toISOString().slice(0, 10);
-      days.push(counts.get(key) || { date: key, events: 0, q1: 0, q2: 0, q3: 0, q4: 0 });
+  const DAY_MS = 86400000;
+  const asDate = (text) => new Date(`${text}T00:00:00Z`);
+  const isoDay = (date) => date.toISOString().slice(0, 10);
+
+  function trimmed(byDay) {
+    // Leave out up to 3% oldest and newest events when they stretch the axis (history recalled in news).
+    const total = byDay.reduce((n, d) => n + d.events, 0);
+    const cut = Math.floor(total * 0.03);
+    let from = 0, to = byDay.length - 1, dropped = 0;
+    while (from < to && dropped + byDay[from].events <= cut) dropped += byDay[from++].events;
+    dropped = 0;
+    while (to > from && dropped + byDay[to].events <= cut) dropped += byDay[to--].events;
+    const kept = byDay.slice(from, to + 1);
+    const hidden = total - kept.reduce((n, d) => n + d.events, 0);
+    return { kept, hidden };
+  }
+
+  function buckets(byDay) {
+    // Days for up to ~13 months, then months, then years; every bucket in the range, empty or not.
+    const first = asDate(byDay[0].date), last = asDate(byDay[byDay.length - 1].date);
+    const span = (last - first) / DAY_MS;
+    const unit = span <= 400 ? "day" : span <= 366 * 15 ? "month" : "year";
+    const keyOf = (text) => (unit === "day" ? text : unit === "month" ? text.slice(0, 7) : text.slice(0, 4));
+    const counts = new Map();
+    for (const d of byDay) {
+      const bucket = counts.get(keyOf(d.date)) || { events: 0, q1: 0, q2: 0, q3: 0, q4: 0 };
+      for (const k of ["events", "q1", "q2", "q3", "q4"]) bucket[k] += d[k];
+      counts.set(keyOf(d.date), bucket);
     }
-    return days;
+    const items = [];
+    for (let at = new Date(first); at <= last && items.length < 2000;) {
+      const start = new Date(at);
+      if (unit === "day") at.setUTCDate(at.getUTCDate() + 1);
+      else if (unit === "month") { at.setUTCDate(1); at.setUTCMonth(at.getUTCMonth() + 1); }
+      else { at.setUTCMonth(0, 1); at.setUTCFullYear(at.getUTCFullYear() + 1); }
+      const key = keyOf(isoDay(start));
+      const end = new Date(at.getTime() - DAY_MS);
+      items.push({ key, since: isoDay(start), until: isoDay(end),
+        ...(counts.get(key) || { events: 0, q1: 0, q2: 0, q3: 0, q4: 0 }) });
+    }
+    return { unit, items };
   }
 
   function renderTimeline(byDay) {
     const chart = clear($("timeline"));
-    const width = chart.clientWidth || 600, height = chart.clientHeight || 140;
+    const width = chart.clientWidth || 600, height = chart.clientHeight || 130;
     chart.setAttribute("viewBox", `0 0 ${width} ${height}`);
-    const days = everyDay(byDay);
-    if (!days.length) {
+    if (!byDay.length) {
       chart.append(svg("text", { x: 10, y: 24, class: "axis" }, "No events for these filters"));
       return;
     }
+    const { kept, hidden } = trimmed(byDay);
+    const { unit, items } = buckets(kept);
     const left = 28, bottom = 18, top = 8;
-    const top_count = Math.max(...days.map((d) => d.events), 1);
-    const step = (width - left - 4) / days.length;
-    const scale = (height - bottom - top) / top_count;
-    days.forEach((day, i) => {
+    const highest = Math.max(...items.map((d) => d.events), 1);
+    const step = (width - left - 4) / items.length;
+    const scale = (height - bottom - top) / highest;
+    items.forEach((item, i) => {
       let y = height - bottom;
-      const bar = svg("g", { class: "day", "data-date": day.date });
+      const bar = svg("g", { class: "day", "data-date": item.key });
       for (const q of [1, 2, 3, 4]) {
-        const n = day[`q${q}`];
+        const n = item[`q${q}`];
         if (!n) continue;
         y -= n * scale;
         bar.append(svg("rect", { class: `q${q}`, x: (left + i * step + step * 0.1).toFixed(2), y: y.toFixed(2),
           width: Math.max(step * 0.8, 1).toFixed(2), height: (n * scale).toFixed(2) },
-          svg("title", {}, `${day.date}: ${n} ${QUADS[q]}`)));
+          svg("title", {}, `${item.key}: ${n} ${QUADS[q]}`)));
       }
-      bar.addEventListener("click", () => narrow({ since: day.date, until: day.date }));
+      bar.addEventListener("click", () => narrow({ since: item.since, until: item.until }));
       chart.append(bar);
     });
+    const note = hidden ? ` (${hidden} outside the range shown)` : "";
     chart.append(
       svg("line", { x1: left, x2: width - 4, y1: height - bottom, y2: height - bottom, class: "baseline" }),
-      svg("text", { x: 2, y: top + 8, class: "axis" }, String(top_count)),
-      svg("text", { x: left, y: height - 4, class: "axis" }, days[0].date),
-      svg("text", { x: width - 4, y: height - 4, class: "axis", "text-anchor": "end" }, days[days.length - 1].date));
+      svg("text", { x: 2, y: top + 8, class: "axis" }, String(highest)),
+      svg("text", { x: left, y: height - 4, class: "axis" }, `${items[0].key} · events per ${unit}${note}`),
+      svg("text", { x: width - 4, y: height - 4, class: "axis", "text-anchor": "end" }, items[items.length - 1].key));
   }
 
   // -- actor network ----------------------------------------------------------------------------------
@@ -251,10 +285,14 @@
       chart.append(svg("text", { x: 10, y: 24, class: "axis" }, "No actor pairs for these filters"));
       return;
     }
-    const cx = width / 2, cy = height / 2, ring = Math.max(Math.min(width, height) / 2 - 60, 40);
+    const cx = width / 2, cy = height / 2, ring = Math.max(Math.min(width / 2 - 120, height / 2 - 28), 40);
     const spots = new Map();
-    network.nodes.forEach((node, i) => {
-      const angle = (i / network.nodes.length) * 2 * Math.PI - Math.PI / 2;
+    const labelled = new Set([...network.nodes].sort((a, b) => b.events - a.events)
+      .slice(0, NETWORK_LABELS).map((n) => n.actor));
+    // Around the ring by actor code, so that one country's actors sit together.
+    const nodes = [...network.nodes].sort((a, b) => a.actor.localeCompare(b.actor));
+    nodes.forEach((node, i) => {
+      const angle = (i / nodes.length) * 2 * Math.PI - Math.PI / 2;
       spots.set(node.actor, { x: cx + ring * Math.cos(angle), y: cy + ring * Math.sin(angle), angle, node });
     });
     const heaviest = Math.max(...network.edges.map((e) => e.events), 1);
@@ -279,10 +317,11 @@
     for (const { x, y, angle, node } of spots.values()) {
       const outward = Math.cos(angle) >= 0 ? "start" : "end";
       const group = svg("g", { class: "node", "data-actor": node.actor },
-        svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: (4 + 2 * Math.sqrt(node.events)).toFixed(1) },
+        svg("circle", { cx: x.toFixed(1), cy: y.toFixed(1), r: Math.min(4 + 1.5 * Math.sqrt(node.events), 14).toFixed(1) },
           svg("title", {}, `${node.name} (${node.actor}): ${node.events} events`)),
-        svg("text", { x: (x + 12 * Math.cos(angle)).toFixed(1), y: (y + 12 * Math.sin(angle) + 4).toFixed(1),
-          "text-anchor": outward }, node.actor === node.name ? node.name : `${node.name} · ${node.actor}`));
+        labelled.has(node.actor) ? svg("text", { x: (x + 12 * Math.cos(angle)).toFixed(1),
+          y: (y + 12 * Math.sin(angle) + 4).toFixed(1), "text-anchor": outward },
+        node.actor === node.name ? node.name : `${node.name} · ${node.actor}`) : null);
       group.addEventListener("click", () => narrow({ actor: node.actor }));
       chart.append(group);
     }
