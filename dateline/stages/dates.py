@@ -180,20 +180,26 @@ def date_event(trigger: Token, coded: CodedArticle) -> tuple[dt.date, str, str |
     """(date, precision, value) of the event whose trigger is this token.
 
     The time of the trigger's own clause, else one governing it, else the nearest in its
-    sentence, else the publication date (precision "day", value None).
+    sentence, else the publication date (precision "day", value None). A time inside a
+    relative clause describes its noun ("the war, which began in 2023, has displaced..."),
+    so it dates only events in that clause.
     """
     sent = trigger.sent
     skip = dateline_end(coded.article)
-    times = [t for t in coded.times if t.date is not None and t.start >= skip
-             and sent.start_char <= t.start < sent.end_char]
-    if not times:
+    ranked = [(attachment_rank(trigger, t), abs(t.start - trigger.idx), t) for t in coded.times
+              if t.date is not None and t.start >= skip and sent.start_char <= t.start < sent.end_char]
+    ranked = [item for item in ranked if item[0] is not None]
+    if not ranked:
         return coded.article.date, "day", None
-    best = min(times, key=lambda t: (attachment_rank(trigger, t), abs(t.start - trigger.idx)))
+    best = min(ranked, key=lambda item: item[:2])[2]
     return best.date, best.precision, best.value
 
 
-def attachment_rank(trigger: Token, time: TimeRef) -> int:
-    """0 on the trigger, 1 in its clause, 2 in a clause governing it, 3 elsewhere in the sentence."""
+def attachment_rank(trigger: Token, time: TimeRef) -> int | None:
+    """0 on the trigger, 1 in its clause, 2 in a clause governing it, 3 elsewhere in the sentence.
+
+    None for a time in a relative clause that does not hold the trigger.
+    """
     span = trigger.doc.char_span(time.start, time.end, alignment_mode="expand")
     if span is None:
         return 3
@@ -204,7 +210,9 @@ def attachment_rank(trigger: Token, time: TimeRef) -> int:
     time_clause = clause_head(head)
     if time_clause == clause:
         return 1
-    return 2 if time_clause in clause.ancestors else 3
+    if time_clause in clause.ancestors:
+        return 2
+    return None if time_clause.dep_ in ("relcl", "acl") else 3
 
 
 def dateline_end(article: Article) -> int:

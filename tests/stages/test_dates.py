@@ -148,3 +148,9 @@ def test_dates_dateline_is_not_an_event_time(nlp, resources):
     doc, coded = coded_of(nlp, resources, text, dt.date(2020, 3, 4), dateline=True)
     assert [t.text for t in coded.times] == ["March 3"]
     assert date_event(token(doc, "attacked"), coded) == (dt.date(2020, 3, 4), "day", None)
+
+
+def test_dates_relative_clause_time_dates_only_its_own_clause(nlp, resources):
+    doc, coded = coded_of(nlp, resources, "The war, which began in April 2023, has displaced millions of people.")
+    assert date_event(token(doc, "displaced"), coded) == (MONDAY, "day", None)
+    assert date_event(token(doc, "began"), coded) == (dt.date(2023, 4, 1), "month", "2023-04")
