@@ -321,7 +321,7 @@
           svg("title", {}, `${node.name} (${node.actor}): ${node.events} events`)),
         labelled.has(node.actor) ? svg("text", { x: (x + 12 * Math.cos(angle)).toFixed(1),
           y: (y + 12 * Math.sin(angle) + 4).toFixed(1), "text-anchor": outward },
-        node.actor === node.name ? node.name : `${node.name} · ${node.actor}`) : null);
+        clip(node.actor === node.name ? node.name : `${node.name} · ${node.actor}`, 26)) : null);
       group.addEventListener("click", () => narrow({ actor: node.actor }));
       chart.append(group);
     }
@@ -329,6 +329,7 @@
 
   // -- event table ------------------------------------------------------------------------------------
 
+  const clip = (text, n) => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
   const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
   function actorLabel(name, code) {
