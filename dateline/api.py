@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import json
 import logging
 import os
 import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from contextlib import asynccontextmanager
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -21,7 +24,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
@@ -60,16 +63,27 @@ class ArticlesIn(BaseModel):
 
 
 def create_app(db_path: str | Path, *, token: str | None = None, public: bool = True,
-               read_only: bool = False, resources: Any = None) -> FastAPI:
+               read_only: bool = False, resources: Any = None, cache_size: int = 256) -> FastAPI:
     """The API and explorer over the store at ``db_path``.
 
     ``token`` (default: the DATELINE_TOKEN environment variable) guards ``POST /articles``,
     and every endpoint when ``public`` is false. ``resources`` are the pipeline's, loaded on
-    the first POST if not given.
+    the first POST if not given. The last ``cache_size`` read answers are kept until the
+    store changes (0: no cache).
     """
     token = token or os.environ.get(TOKEN_ENV) or None
     store = Store(db_path, read_only=read_only)
     coder = _Coder(store, resources)
+    cache = _Cache(cache_size)
+
+    def answer(request: Request, compute: Callable[[], Any]) -> Response:
+        # The store is locked to this process, so its write count says whether an answer is current.
+        key = (store.writes, request.url.path, tuple(sorted(request.query_params.multi_items())))
+        body = cache.get(key)
+        if body is None:
+            body = json.dumps(compute(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            cache.put(key, body)
+        return Response(body, media_type="application/json")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -99,13 +113,13 @@ def create_app(db_path: str | Path, *, token: str | None = None, public: bool = 
     api = [Depends(reader)]
 
     @app.get("/events", dependencies=api, summary="Events, filtered, sorted and paged")
-    def list_events(where: Annotated[EventFilter, Depends(event_filter)],
+    def list_events(request: Request, where: Annotated[EventFilter, Depends(event_filter)],
                     limit: Annotated[int, Query(ge=0, le=MAX_LIMIT)] = 50,
                     offset: Annotated[int, Query(ge=0, le=INT64)] = 0,
                     sort: Annotated[str, Query(description="date, confidence, num_sources, num_mentions, "
                                                            "num_articles, intensity or event_id; "
                                                            "prefix - for descending")] = "-date"):
-        return JSONResponse(store.events(where, limit=limit, offset=offset, sort=sort))
+        return answer(request, lambda: store.events(where, limit=limit, offset=offset, sort=sort))
 
     @app.get("/events/{event_id}", dependencies=api, summary="One event with its mentions and sentences")
     def get_event(event_id: Annotated[int, PathParam(ge=1, le=INT64)]):
@@ -122,23 +136,23 @@ def create_app(db_path: str | Path, *, token: str | None = None, public: bool = 
         return JSONResponse(found)
 
     @app.get("/actors", dependencies=api, summary="Actors by number of events")
-    def list_actors(where: Annotated[EventFilter, Depends(event_filter)],
+    def list_actors(request: Request, where: Annotated[EventFilter, Depends(event_filter)],
                     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100):
-        return JSONResponse({"actors": store.actors(where, limit)})
+        return answer(request, lambda: {"actors": store.actors(where, limit)})
 
     @app.get("/places", dependencies=api, summary="Located events grouped by place, per quad class")
-    def list_places(where: Annotated[EventFilter, Depends(event_filter)],
+    def list_places(request: Request, where: Annotated[EventFilter, Depends(event_filter)],
                     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT * 10)] = 2000):
-        return JSONResponse({"places": store.places(where, limit)})
+        return answer(request, lambda: {"places": store.places(where, limit)})
 
     @app.get("/network", dependencies=api, summary="Who acts on whom: weighted source -> target edges")
-    def get_network(where: Annotated[EventFilter, Depends(event_filter)],
+    def get_network(request: Request, where: Annotated[EventFilter, Depends(event_filter)],
                     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 60):
-        return JSONResponse(store.network(where, limit))
+        return answer(request, lambda: store.network(where, limit))
 
     @app.get("/stats", dependencies=api, summary="Counts by day, event type and quad class")
-    def get_stats(where: Annotated[EventFilter, Depends(event_filter)]):
-        return JSONResponse(store.stats(where))
+    def get_stats(request: Request, where: Annotated[EventFilter, Depends(event_filter)]):
+        return answer(request, lambda: store.stats(where))
 
     @app.post("/articles", dependencies=[Depends(require_token)], summary="Code and store new articles")
     def post_articles(batch: ArticlesIn):
@@ -174,6 +188,30 @@ def event_filter(
     return EventFilter.parse(since=since, until=until, country=country, actor=actor, event_type=event_type,
                              quad_class=quad_class, place=place, bbox=bbox, q=q, min_sources=min_sources,
                              include_flagged=include_flagged)
+
+
+class _Cache:
+    """The last ``size`` answers, least recently used out first."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._answers: OrderedDict[tuple, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> bytes | None:
+        with self._lock:
+            body = self._answers.get(key)
+            if body is not None:
+                self._answers.move_to_end(key)
+            return body
+
+    def put(self, key: tuple, body: bytes) -> None:
+        if self.size <= 0:
+            return
+        with self._lock:
+            self._answers[key] = body
+            while len(self._answers) > self.size:
+                self._answers.popitem(last=False)
 
 
 class _Coder:

@@ -126,6 +126,7 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(_open_error(self.path, exc)) from None
         self._lock = threading.Lock()  # one writer at a time within this process
+        self.writes = 0  # committed writes by this process; readers use it to tell stale answers
         self._local = threading.local()
         if not read_only:
             self._create_schema()
@@ -219,6 +220,7 @@ class Store:
                 if rejects:
                     self._insert(con, "rejects", _reject_columns(rejects, run_id))
                 con.commit()
+                self.writes += 1
             except BaseException as exc:
                 con.rollback()
                 if isinstance(exc, duckdb.Error):

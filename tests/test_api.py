@@ -167,11 +167,13 @@ def test_api_posted_articles_are_coded_and_stored(tmp_path, resources):
     expected = list(code_articles([_as_article(a) for a in articles], resources))
     with TestClient(create_app(tmp_path / "new.duckdb", token=TOKEN, resources=resources)) as c:
         auth = {"Authorization": f"Bearer {TOKEN}"}
+        assert c.get("/stats").json()["total"] == 0  # an answer the server now keeps, until it writes
         body = c.post("/articles", headers=auth, json={"articles": articles}).json()
         assert body["ok"] is True and body["articles_coded"] == 2 and body["articles_skipped"] == 0
         assert body["events_coded"] == sum(len(x.events) for x in expected)
         store: Store = c.app.state.store
         assert store.counts()["articles"] == 2
+        assert c.get("/stats").json()["total"] == store.stats()["total"]
         assert store.counts()["mentions"] == sum(len({e.event_id for e in x.events}) for x in expected)
         stored = c.get(f"/articles/{A1.id}").json()
         assert stored["text"] == A1.text and stored["source"] == "Cairo Daily"
@@ -190,7 +192,7 @@ def _as_article(item):
 
 
 def test_api_real_server_answers_concurrent_clients(db):
-    app = create_app(db, read_only=True)
+    app = create_app(db, read_only=True, cache_size=0)
     with live_server(app) as base, httpx.Client(base_url=base, timeout=30) as http:
         page = http.get("/")
         assert page.status_code == 200 and "<title>dateline explorer</title>" in page.text
