@@ -193,6 +193,7 @@ def describe(event: Event) -> dict:
 
     return {"type": event.event_type, "cameo": event.cameo, "mode": event.mode, "trigger": event.trigger,
             "source": who(event.source), "target": who(event.target),
+            "source_country": actor_country(event.source), "target_country": actor_country(event.target),
             "location": event.location.text if event.location else None,
             "confidence": round(event.confidence, 3), "negated": event.negated,
             "hypothetical": event.hypothetical}

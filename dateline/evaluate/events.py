@@ -84,6 +84,8 @@ def item_details(gold: Sequence[dict], predicted: Sequence[Sequence[Event]]) -> 
         g, p = gold_triples(item), predicted_triples(kept(events))
         out.append({"task": TASK, "id": item["id"], "text": item["text"], "gold": {
             "type": item["event_type"], "mode": item.get("mode"), "triples": sorted(g, key=str),
+            "reciprocal": bool(item.get("reciprocal")),
+            "location": item["location"]["name"] if item.get("location") else None,
             "source": [(a["text"], a["code"]) for a in item["source"]],
             "target": [(a["text"], a["code"]) for a in item["target"]]},
             "best": describe(best) if best else None, "events": [describe(e) for e in events],
