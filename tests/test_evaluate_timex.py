@@ -63,8 +63,9 @@ def test_evaluate_timex_underspecified_values_match_either_reading():
 
 def test_evaluate_timex_case_needs_exact_spans_and_for_parsers_values():
     def case(parser: bool) -> Case:
-        return Case("DateParser", "back on Oct. 2", dt.date(2016, 11, 7), (Mention(8, 14, "DATE", "XXXX-10-02"),),
-                    (((dt.date(2016, 10, 2), dt.date(2016, 10, 3)),),), True, parser)
+        expected = (Mention(8, 14, "DATE", "XXXX-10-02"),)
+        readings = (((dt.date(2016, 10, 2), dt.date(2016, 10, 3)),),)
+        return Case("DateParser", "back on Oct. 2", dt.date(2016, 11, 7), expected, readings, True, parser)
     assert case_correct(case(True), [Mention(8, 14, "DATE", "2016-10-02")])
     assert not case_correct(case(True), [Mention(8, 14, "DATE", "2016-10-03")])
     assert not case_correct(case(True), [Mention(5, 14, "DATE", "2016-10-02")])
@@ -78,12 +79,13 @@ def test_evaluate_timex_reads_cases_with_bom_and_either_offset_convention(tmp_pa
                "Results": [{"Text": "Oct. 2", "Type": "date", "Start": 13, "Length": 6,
                             "Value": {"Timex": "XXXX-10-02", "FutureResolution": {"date": "2017-10-02"},
                                       "PastResolution": {"date": "2016-10-02"}}}]}]
+    decade = {"timex": "(1990-01-01,2000-01-01,P10Y)", "type": "daterange", "start": "1990-01-01",
+              "end": "2000-01-01"}
     model = [{"Input": "Who came in the 1990s?", "Context": {"ReferenceDateTime": "2016-11-07T00:00:00"},
               "Results": [{"Text": "the 1990s", "Start": 12, "End": 20, "TypeName": "datetimeV2.daterange",
-                           "Resolution": {"values": [{"timex": "(1990-01-01,2000-01-01,P10Y)", "type": "daterange",
-                                                      "start": "1990-01-01", "end": "2000-01-01"}]}}]},
-             {"Input": "at 7pm", "Results": [{"Text": "7pm", "Start": 3, "End": 5, "TypeName": "datetimeV2.time",
-                                              "Resolution": {"values": []}}]}]
+                           "Resolution": {"values": [decade]}}]},
+             {"Input": "at 7pm", "Results": [{"Text": "7pm", "Start": 3, "End": 5,
+                                              "TypeName": "datetimeV2.time", "Resolution": {"values": []}}]}]
     (tmp_path / "DateParser.json").write_text(json.dumps(parser), encoding="utf-8-sig")
     (tmp_path / "DateTimeModel.json").write_text(json.dumps(model), encoding="utf-8-sig")
     (p_case,) = timex.read_cases(tmp_path, "DateParser")

@@ -39,7 +39,8 @@ def only(text: str, ref: dt.date = MONDAY, direction: int = 0):
     ("Shots rang out this morning.", 0, ("this morning", "TIME", "2020-12-07TMO", "day")),
     ("Shots rang out Tuesday night.", 0, ("Tuesday night", "TIME", "2020-12-01TNI", "day")),
     ("It was built in the 19th century.", 0, ("the 19th century", "DATE", "18XX", "century")),
-    ("Profits rose in the third quarter of 2009.", 0, ("the third quarter of 2009", "DATE", "2009-Q3", "year")),
+    ("Profits rose in the third quarter of 2009.", 0,
+     ("the third quarter of 2009", "DATE", "2009-Q3", "year")),
     ("They met this weekend.", 0, ("this weekend", "DATE", "2020-W50-WE", "week")),
     ("It closed two weeks ago.", 0, ("two weeks ago", "DATE", "2020-W48", "week")),
     ("It closed five years ago.", 0, ("five years ago", "DATE", "2015", "year")),
@@ -73,8 +74,8 @@ def test_timexes_durations_sets_and_vague_times_have_no_calendar_point(text, exp
 
 
 @pytest.mark.parametrize("text", [
-    "a 16-year-old boy", "the three-year-old", "He is 41 years old.", "protesters march on", "They may 5 times",
-    "the fall of Kabul", "Super Tuesday", "first May", "a second term", "the first year",
+    "a 16-year-old boy", "the three-year-old", "He is 41 years old.", "protesters march on",
+    "They may 5 times", "the fall of Kabul", "Super Tuesday", "first May", "a second term", "the first year",
 ])
 def test_timexes_not_time_expressions(text):
     assert normalise(text, MONDAY) == []

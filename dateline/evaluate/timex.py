@@ -89,7 +89,7 @@ def run_meantime(data_dir: Path, *, quick: bool = False, details: list | None = 
         gold.append([Mention(t["start"], t["end"], t["type"], t["value"]) for t in doc["timexes"]
                      if t["function"] != "CREATION_TIME"])
         predicted.append([Mention(t.start, t.end, t.type, t.value) for t in ref_found
-                          if t.end <= annotated_end and not any(t.start < e and s < t.end for s, e in creation)])
+                          if t.end <= annotated_end and not _overlaps(t.start, t.end, creation)])
         if details is not None:
             details.append({"task": MEANTIME, "id": doc["id"], "dct": doc["dct"],
                             "gold": [_show(doc["text"], m) for m in gold[-1]],
@@ -106,6 +106,10 @@ def _find(texts: Iterable[str]) -> Iterable:
     nlp = load_model(Settings().model)
     for doc in nlp.pipe(texts, batch_size=16):
         yield lambda ref, doc=doc: find_timexes(doc, ref)
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
 
 
 def _line_end(text: str, lines: int) -> int:
@@ -125,7 +129,8 @@ def _reference(doc: dict, found) -> list:
     from ..timex import normalise
 
     dateline = doc["text"].split("\n")[1] if doc["text"].count("\n") else ""
-    days = [t.point.date for t in normalise(dateline, dt.date.today()) if t.point and t.point.precision == "day"]
+    days = [t.point.date for t in normalise(dateline, dt.date.today())
+            if t.point and t.point.precision == "day"]
     return found(days[0]) if days else []
 
 
@@ -154,7 +159,8 @@ def same_value(gold: str, predicted: str) -> bool:
     return canon(gold) == canon(predicted)
 
 
-def score_mentions(gold: Sequence[Sequence[Mention]], predicted: Sequence[Sequence[Mention]]) -> dict[str, int]:
+def score_mentions(gold: Sequence[Sequence[Mention]],
+                   predicted: Sequence[Sequence[Mention]]) -> dict[str, int]:
     """Counts over documents: gold, predicted, strict and relaxed matches, right types and values."""
     counts = dict.fromkeys(("gold", "predicted", "strict", "relaxed", "type", "value"), 0)
     for g_doc, p_doc in zip(gold, predicted, strict=True):
@@ -176,8 +182,9 @@ def meantime_scores(c: dict[str, int]) -> list[Score]:
         out += [Score(MEANTIME, f"{kind}_precision", p, c["predicted"], note),
                 Score(MEANTIME, f"{kind}_recall", r, c["gold"], note),
                 Score(MEANTIME, f"{kind}_f1", f, c["gold"], note)]
-    out += [Score(MEANTIME, "type_accuracy", ratio(c["type"], c["relaxed"]), c["relaxed"], "on relaxed matches"),
-            Score(MEANTIME, "value_accuracy", ratio(c["value"], c["relaxed"]), c["relaxed"], "on relaxed matches")]
+    for metric in ("type", "value"):
+        out.append(Score(MEANTIME, f"{metric}_accuracy", ratio(c[metric], c["relaxed"]), c["relaxed"],
+                         "on relaxed matches"))
     return out
 
 
@@ -197,10 +204,12 @@ class Case:
 
 
 def run_recognizers(data_dir: Path, *, quick: bool = False, details: list | None = None) -> list[Score]:
-    cases = [case for kind in KINDS for case in quick_subset(read_cases(data_dir / RECOGNIZERS_DIR, kind), quick)]
+    folder = data_dir / RECOGNIZERS_DIR
+    cases = [case for kind in KINDS for case in quick_subset(read_cases(folder, kind), quick)]
     results = []
     for case, found in zip(cases, _find(c.text for c in cases), strict=True):
-        predicted = [Mention(t.start, t.end, t.type, t.value) for t in found(case.ref) if t.type in KINDS[case.kind]]
+        predicted = [Mention(t.start, t.end, t.type, t.value) for t in found(case.ref)
+                     if t.type in KINDS[case.kind]]
         right = case_correct(case, predicted)
         results.append((case, right))
         if details is not None:
@@ -225,7 +234,7 @@ def read_cases(folder: Path, kind: str) -> list[Case]:
         for r in results:
             start, end = _offsets(item["Input"], r)
             timex, ranges = _resolution(r)
-            rtype = MODEL_TYPES.get(_model_type(r) or r.get("Type", ""), KINDS[kind][0])
+            rtype = MODEL_TYPES.get(_model_type(r) or "", KINDS[kind][0])
             expected.append(Mention(start, end, rtype, timex))
             alternatives.append(tuple(ranges))
         supported = not (item.get("NotSupported") or item.get("NotSupportedByDesign"))
@@ -299,9 +308,11 @@ def recognizer_scores(results: Sequence[tuple[Case, bool]]) -> list[Score]:
     for kind in KINDS:
         for supported, suffix in ((True, ""), (False, "_not_supported")):
             mine = [right for case, right in results if case.kind == kind and case.supported == supported]
-            if mine:
-                note = "cases upstream marks NotSupported" if suffix else "exact spans" + (
-                    " and values" if kind.endswith("Parser") or kind == "DateTimeModel" else "")
-                out.append(Score(RECOGNIZERS, f"{kind}_accuracy{suffix}", ratio(sum(mine), len(mine)), len(mine),
-                                 note))
+            if not mine:
+                continue
+            parser = kind.endswith("Parser") or kind == "DateTimeModel"
+            note = "cases upstream marks NotSupported" if suffix else (
+                "exact spans and values" if parser else "exact spans")
+            accuracy = ratio(sum(mine), len(mine))
+            out.append(Score(RECOGNIZERS, f"{kind}_accuracy{suffix}", accuracy, len(mine), note))
     return out

@@ -24,12 +24,15 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 # Entities that make a VETO candidate a name, not a time ("June Carter", "Sunday Times").
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "NORP",
                          "LANGUAGE", "MONEY", "PERCENT"})
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "could", "might", "may", "should", "must"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "could", "might", "may", "should",
+                        "must"})
 # Heads whose infinitive complement lies ahead: "plans to meet", "is due to vote", "is going to sign".
 FUTURE_GOVERNORS = frozenset({"plan", "expect", "schedule", "due", "set", "intend", "aim", "hope", "prepare",
-                              "want", "seek", "vow", "pledge", "promise", "threaten", "agree", "decide", "likely",
-                              "slate", "go", "propose", "wish", "poise", "expected", "scheduled", "planned"})
-FUTURE_MODIFIERS = frozenset({"upcoming", "forthcoming", "coming", "next", "planned", "scheduled", "proposed"})
+                              "want", "seek", "vow", "pledge", "promise", "threaten", "agree", "decide",
+                              "likely", "slate", "go", "propose", "wish", "poise", "expected", "scheduled",
+                              "planned"})
+FUTURE_MODIFIERS = frozenset({"upcoming", "forthcoming", "coming", "next", "planned", "scheduled",
+                              "proposed"})
 # A verb in these relations modifies a word rather than heading a clause ("mounting concerns").
 NON_CLAUSE_DEPS = frozenset({"amod", "aux", "auxpass", "compound"})
 
@@ -55,7 +58,8 @@ def find_timexes(doc: Doc, ref: dt.date) -> list[Timex]:
             timex = cand.resolve(ref, direction)
             if timex is not None:
                 resolved[cand.start] = timex
-    days = sorted((t for t in resolved.values() if t.point and t.point.precision == "day"), key=lambda t: t.start)
+    days = sorted((t for t in resolved.values() if t.point and t.point.precision == "day"),
+                  key=lambda t: t.start)
     for cand in kept:
         if cand.rule.anchored:
             timex = cand.resolve(ref, 0, anchor_day(doc, cand, days))
@@ -146,7 +150,9 @@ def preposition(span: Span) -> str | None:
 
 def clause_head(token: Token) -> Token:
     """The verb heading the clause ``token`` sits in (the token itself for a verb)."""
-    while token.head.i != token.i and not (token.pos_ in ("VERB", "AUX") and token.dep_ not in NON_CLAUSE_DEPS):
+    while token.head.i != token.i:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in NON_CLAUSE_DEPS:
+            break
         token = token.head
     return token
 

@@ -106,7 +106,7 @@ def is_trigger(word: str) -> bool:
 
 
 def windows(text: str, anchors: Iterable[int]) -> list[tuple[int, int]]:
-    """Stretches of text reaching ``REACH`` characters either side of each anchor, merged, cut at word ends."""
+    """Stretches reaching ``REACH`` characters either side of each anchor, merged, ending at word ends."""
     spans: list[list[int]] = []
     for at in sorted(anchors):
         start, end = max(0, at - REACH), min(len(text), at + REACH)

@@ -177,13 +177,15 @@ HOLIDAYS: dict[str, tuple] = {
     "Christmas": (12, 25), "Christmas Day": (12, 25), "Christmas Eve": (12, 24), "Boxing Day": (12, 26),
     "New Year's Day": (1, 1), "New Year's Eve": (12, 31), "New Year Eve": (12, 31), "Halloween": (10, 31),
     "Valentine's Day": (2, 14), "May Day": (5, 1), "St Patrick's Day": (3, 17), "St. Patrick's Day": (3, 17),
-    "Saint Patrick's Day": (3, 17), "Earth Day": (4, 22), "Remembrance Day": (11, 11), "Veterans Day": (11, 11),
+    "Saint Patrick's Day": (3, 17), "Earth Day": (4, 22), "Remembrance Day": (11, 11),
+    "Veterans Day": (11, 11),
     "Armistice Day": (11, 11), "Easter": ("easter", 0), "Easter Sunday": ("easter", 0),
     "Easter Monday": ("easter", 1), "Good Friday": ("easter", -2), "Palm Sunday": ("easter", -7),
     "Ash Wednesday": ("easter", -46), "Thanksgiving": (11, 3, 4), "Thanksgiving Day": (11, 3, 4),
     "Black Friday": (11, 3, 4, 1), "Cyber Monday": (11, 3, 4, 4), "Mother's Day": (5, 6, 2),
     "Father's Day": (6, 6, 3), "Martin Luther King Day": (1, 0, 3), "MLK Day": (1, 0, 3),
-    "Presidents' Day": (2, 0, 3), "Presidents Day": (2, 0, 3), "Memorial Day": (5, 0, -1), "Labor Day": (9, 0, 1),
+    "Presidents' Day": (2, 0, 3), "Presidents Day": (2, 0, 3), "Memorial Day": (5, 0, -1),
+    "Labor Day": (9, 0, 1),
 }
 ANY_CASE_HOLIDAYS = ("christmas", "easter", "thanksgiving", "halloween", "new year", "valentine", "patrick",
                      "father's", "mother's", "martin luther")

@@ -22,15 +22,18 @@ def _words(text: str) -> list[str]:
 MONTHS = {name: i + 1 for i, name in enumerate(
     _words("january february march april may june july august september october november december"))}
 MONTHS.update({name[:3]: num for name, num in MONTHS.items()} | {"sept": 9})
-WEEKDAYS = {name: i for i, name in enumerate(_words("monday tuesday wednesday thursday friday saturday sunday"))}
+WEEKDAYS = {name: i for i, name in enumerate(
+    _words("monday tuesday wednesday thursday friday saturday sunday"))}
 WEEKDAYS.update({"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
                  "sat": 5, "sun": 6})
 _SMALL = _words("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
                 "fifteen sixteen seventeen eighteen nineteen")
 _TENS = _words("twenty thirty forty fifty sixty seventy eighty ninety")
-NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)} | {"single": 1}
+NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+NUMBER_WORDS["single"] = 1  # "a single-day decline"
 _ORDINAL_WORDS = _words("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-                        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth")
+                        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+                        "twentieth")
 ORDINALS = {w: i + 1 for i, w in enumerate(_ORDINAL_WORDS)}
 ORDINALS |= {f"{tens}-{w}": base + i + 1 for tens, base in (("twenty", 20), ("thirty", 30))
              for i, w in enumerate(_ORDINAL_WORDS[:9])}
@@ -49,12 +52,13 @@ FREQUENCIES = {"daily": "P1D", "everyday": "P1D", "nightly": "P1D", "weekly": "P
                "annual": "P1Y"}
 # Words at the heart of a time expression: only text near one of them (or a digit) is scanned.
 TRIGGER_WORDS = frozenset(
-    set(MONTHS) | {f"{m}." for m in MONTHS} | set(WEEKDAYS) | {f"{d}." for d in WEEKDAYS} | {f"{d}s" for d in WEEKDAYS}
-    | {w + s for w in ("minute", "hour", "day", "night", "week", "weekend", "fortnight", "month", "year", "decade",
-                       "quarter") for s in ("", "s")}
+    set(MONTHS) | {f"{m}." for m in MONTHS}
+    | set(WEEKDAYS) | {f"{d}." for d in WEEKDAYS} | {f"{d}s" for d in WEEKDAYS}
+    | {w + s for w in ("minute", "hour", "day", "night", "week", "weekend", "fortnight", "month", "year",
+                       "decade", "quarter") for s in ("", "s")}
     | set(_words("seconds centuries century hr hrs min mins sec secs half today tonight yesterday tomorrow "
-                 "noon midnight recently currently nowadays recent christmas easter thanksgiving halloween eve "
-                 "valentine patrick ago"))
+                 "noon midnight recently currently nowadays recent christmas easter thanksgiving halloween "
+                 "eve valentine patrick ago"))
     | set(PARTS) | set(SEASONS) | set(FREQUENCIES) | set(DECADE_WORDS))
 # Words before a bare year or an ambiguous month name that make it a date ("in May", "since 2019").
 CONTEXT_WORDS = re.compile(
@@ -84,12 +88,14 @@ def _lower_ok(words) -> str:  # any case, but not the verb "march", the modal "m
 MON = (rf"(?P<mon>(?:{_cased(_FULL)})\b|(?:{_cased(_ABBREVIATED)})\b\.?|(?i:{_lower_ok(_FULL)})\b"
        rf"|(?i:{_lower_ok(_ABBREVIATED)})\b\.?)")
 # On its own: capitalised full names, abbreviations with a period, unambiguous names in any case.
-MON_ALONE = rf"(?P<mon>(?:{_cased(_FULL)})\b|(?:{_alternation(w.title() for w in _ABBREVIATED)})\.|(?i:{_PLAIN})\b)"
+MON_ALONE = (rf"(?P<mon>(?:{_cased(_FULL)})\b|(?:{_alternation(w.title() for w in _ABBREVIATED)})\."
+             rf"|(?i:{_PLAIN})\b)")
 WD_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 WD = rf"(?P<wd>(?i:{WD_NAMES}))\b"
 WD_PREFIX = rf"(?:(?i:{WD_NAMES})\b|(?i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)[.,])\s*,?\s+"
 YEAR = r"(?P<y>(?:1[6-9]|20)\d\d)\b(?![-\u2013/]\d)"
-ORDINAL_WORDS = _alternation(w for w in ORDINALS if ORDINALS[w] > 0 and w != "final")  # "first" ... "thirty-first"
+# "first" ... "thirty-first"
+ORDINAL_WORDS = _alternation(w for w in ORDINALS if ORDINALS[w] > 0 and w != "final")
 ORDINAL_DAY = rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b|(?P<dw>(?i:{ORDINAL_WORDS}))\b"
 NUMBER_ALTERNATION = _alternation(NUMBER_WORDS) + "|hundred"
 NUM = (rf"(?P<n>(?i:\d+(?:\.\d+)?|(?:{NUMBER_ALTERNATION})(?:[- ](?:{NUMBER_ALTERNATION}))?|an?|(?:a\s+)?few|"
@@ -106,8 +112,8 @@ YEAR_REF = (rf"(?:{YEAR}|(?P<yrel>(?i:this|last|next|the))\s+(?i:fiscal\s+)?(?i:
 REL_YEAR = r"(?=\s+(?:of\s+)?(?P<ryear>(?i:last|this|next))\s+(?i:year)\b)"
 PART = r"(?P<part>(?i:morning|afternoon|evening|night))"
 # Before "a year" in a rate: "15 planes a year", "$40 billion a year", "twice a week" (not "in 2019 a year").
-RATE_BEFORE = re.compile(r"(?:(?<![\d,.])(?!(?:1[6-9]|20)\d\d\b)\d[\d,.]*|%|(?i:\bonce|\btwice|\btimes|\bpercent|"
-                         r"\bmillion|\bbillion|\bdollars?|\beuros?|\bpounds?))(?:\s+[a-z]+)?\s+$")
+RATE_BEFORE = re.compile(r"(?:(?<![\d,.])(?!(?:1[6-9]|20)\d\d\b)\d[\d,.]*|%|(?i:\bonce|\btwice|\btimes|"
+                         r"\bpercent|\bmillion|\bbillion|\bdollars?|\beuros?|\bpounds?))(?:\s+[a-z]+)?\s+$")
 
 
 def number(text: str | None) -> float | None:

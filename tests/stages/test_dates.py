@@ -31,7 +31,8 @@ def token(doc, word: str):
 
 
 def test_dates_bare_weekday_is_the_last_one_before_publication(nlp, resources):
-    assert times_of(nlp, resources, "Haftar met Sisi in Cairo on Sunday.") == [("Sunday", "2020-12-06", "day")]
+    found = times_of(nlp, resources, "Haftar met Sisi in Cairo on Sunday.")
+    assert found == [("Sunday", "2020-12-06", "day")]
 
 
 def test_dates_weekday_of_publication_is_that_day(nlp, resources):
@@ -113,7 +114,8 @@ def test_dates_stage_survives_odd_text(nlp, resources):
 
 def test_dates_event_takes_its_own_clause_time(nlp, resources):
     wednesday = dt.date(2020, 12, 9)
-    doc, coded = coded_of(nlp, resources, "Officials said on Monday that rebels attacked Sirte on Sunday.", wednesday)
+    text = "Officials said on Monday that rebels attacked Sirte on Sunday."
+    doc, coded = coded_of(nlp, resources, text, wednesday)
     assert date_event(token(doc, "attacked"), coded) == (dt.date(2020, 12, 6), "day", "2020-12-06")
     assert date_event(token(doc, "said"), coded) == (dt.date(2020, 12, 7), "day", "2020-12-07")
 
@@ -151,6 +153,7 @@ def test_dates_dateline_is_not_an_event_time(nlp, resources):
 
 
 def test_dates_relative_clause_time_dates_only_its_own_clause(nlp, resources):
-    doc, coded = coded_of(nlp, resources, "The war, which began in April 2023, has displaced millions of people.")
+    text = "The war, which began in April 2023, has displaced millions of people."
+    doc, coded = coded_of(nlp, resources, text)
     assert date_event(token(doc, "displaced"), coded) == (MONDAY, "day", None)
     assert date_event(token(doc, "began"), coded) == (dt.date(2023, 4, 1), "month", "2023-04")
