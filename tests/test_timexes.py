@@ -53,6 +53,8 @@ def only(text: str, ref: dt.date = MONDAY, direction: int = 0):
     ("It shipped on 6/12/2019.", 0, ("6/12/2019", "DATE", "2019-06-12", "day")),
     ("They met on the first Friday of July.", 0, ("the first Friday of July", "DATE", "2020-07-03", "day")),
     ("They meet Tuesday next week.", 0, ("Tuesday next week", "DATE", "2020-12-15", "day")),
+    ("It is due on the 20th of next month.", 0, ("the 20th of next month", "DATE", "2021-01-20", "day")),
+    ("It began on the twenty second of June.", 0, ("the twenty second of June", "DATE", "2020-06-22", "day")),
 ])
 def test_timexes_normalise_against_publication_date(text, direction, expected):
     assert only(text, MONDAY, direction) == expected

@@ -122,6 +122,12 @@ def on_day(m: re.Match, ctx: Context) -> Resolved | None:
     return a_day(dt.date(year, mon, dom))
 
 
+def on_day_of_month(m: re.Match, ctx: Context) -> Resolved:
+    """"the 20th of next month"."""
+    y, mon = tv.add_months(ctx.ref.year, ctx.ref.month, week_shift(m["mrel"]))
+    return a_day(dt.date(y, mon, int(m["d"]) if m["d"] else ordinal(m["dw"])))
+
+
 def on_iso(m: re.Match, ctx: Context) -> Resolved:
     return a_day(dt.date(int(m["y"]), int(m["m"]), int(m["d"])))
 

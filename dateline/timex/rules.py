@@ -100,6 +100,9 @@ RULES: tuple[Rule, ...] = (
     rule("day-month", rf"\b(?:{WD_PREFIX})?(?:(?i:the)\s+)?(?:{ORDINAL_DAY})(?:\s+|-)(?:(?i:of)\s+)?"
                       rf"{MON}{_DAY_END}",
          h.on_day, needs=MONTH_KEYS),
+    rule("day-of-month", rf"\b(?:(?i:the)\s+)?(?:{ORDINAL_DAY})\s+(?:(?i:of)\s+)?"
+                         r"(?P<mrel>(?i:this|last|next))\s+(?i:month)\b",
+         h.on_day_of_month, needs="month"),
     rule("holiday", rf"\b(?P<h>{_holiday_names()})\b(?:,?\s+(?:(?i:of)\s+)?{YEAR})?",
          h.on_holiday, veto, needs=HOLIDAY_KEYS),
     # after the holidays, so that "Black Friday" is one and "Black Monday" (1987) no weekday

@@ -95,7 +95,7 @@ WD = rf"(?P<wd>(?i:{WD_NAMES}))\b"
 WD_PREFIX = rf"(?:(?i:{WD_NAMES})\b|(?i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)[.,])\s*,?\s+"
 YEAR = r"(?P<y>(?:1[6-9]|20)\d\d)\b(?![-\u2013/]\d)"
 # "first" ... "thirty-first"
-ORDINAL_WORDS = _alternation(w for w in ORDINALS if ORDINALS[w] > 0 and w != "final")
+ORDINAL_WORDS = _alternation(w for w in ORDINALS if ORDINALS[w] > 0 and w != "final").replace("-", "[- ]")
 ORDINAL_DAY = rf"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b|(?P<dw>(?i:{ORDINAL_WORDS}))\b"
 NUMBER_ALTERNATION = _alternation(NUMBER_WORDS) + "|hundred"
 NUM = (rf"(?P<n>(?i:\d+(?:\.\d+)?|(?:{NUMBER_ALTERNATION})(?:[- ](?:{NUMBER_ALTERNATION}))?|an?|(?:a\s+)?few|"
@@ -142,7 +142,7 @@ def number(text: str | None) -> float | None:
 
 def ordinal(word: str) -> int:
     """1 for "1st" or "first"; -1 for "last"."""
-    word = word.lower()
+    word = "-".join(word.lower().split())
     return int(re.sub(r"\D", "", word)) if word[0].isdigit() else ORDINALS[word]
 
 
