@@ -76,8 +76,9 @@ class Sense:
 
     def matches(self, token: Token, objects: list[Token]) -> bool:
         children = list(token.children)
-        for word in self.particles:
-            if not any(c.lower_ == word and c.dep_ in ("prt", "prep", "agent", "advmod", "dative") for c in children):
+        for word in self.particles:  # a phrasal verb's particle follows it closely: "called for", "broke off"
+            if not any(c.lower_ == word and c.dep_ in ("prt", "prep", "agent", "advmod", "dative")
+                       and 0 < c.i - token.i <= 3 for c in children):
                 return False
         if self.objects and not any(p.matches(c) for c in objects for p in self.objects):
             return False

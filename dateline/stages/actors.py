@@ -46,23 +46,39 @@ class Resolved:
 
 def find_actors(doc: Doc, coded: CodedArticle, res: Resources) -> CodedArticle:
     """Fill ``coded.actors`` with every actor mention, resolved and grouped into entities."""
-    finder = _Finder(doc, res.actors, coded.article.date)
+    finder = _Finder(doc, res.actors, coded.article.date, _dateline_country(coded, res.actors),
+                     coded.article.dateline_end)
     return coded.replace(actors=tuple(finder.run()))
 
 
+def _dateline_country(coded: CodedArticle, kb: ActorKnowledge) -> str | None:
+    """The country of the article's dateline ("NAIROBI, Kenya (AP) -"), when it names a capital or country."""
+    dateline = coded.article.dateline
+    if not dateline:
+        return None
+    for part in dateline.replace("(", ",").split(","):
+        for entry in kb.lookup(name_key(part)):
+            if entry.kind in ("country", "capital"):
+                return entry.roles[0].country
+    return None
+
+
 class _Finder:
-    def __init__(self, doc: Doc, kb: ActorKnowledge, day) -> None:
-        self.doc, self.kb, self.day = doc, kb, day
+    def __init__(self, doc: Doc, kb: ActorKnowledge, day, home: str | None = None,
+                 dateline_end: int | None = None) -> None:
+        self.doc, self.kb, self.day, self.home, self.dateline_end = doc, kb, day, home, dateline_end
         self.matches = _kb_matches(doc, kb)  # head token index -> (start, end, entries)
         self.covered = {i: head for head, (s, e, _) in self.matches.items() for i in range(s, e)}
         self.defined: dict[str, Resolved] = {}  # abbreviations the article defines: "LNA"
         self.memo: dict[int, Resolved | None] = {}
         self.entity_of = {i: ent for ent in doc.ents if ent.label_ in NAMED for i in range(ent.start, ent.end)}
         self.pronouns: dict[int, Actor] = {}  # resolved pronouns, for "their forces"
+        # Surnames of the people the article names, so "Sabry" is found where the tagger misses it.
+        self.surnames = {name_key(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
 
     def run(self) -> list[Actor]:
         self._find_definitions()
-        antecedents = Antecedents(self.kb)
+        antecedents = Antecedents(self.kb, self.home)
         actors: list[Actor] = []
         for sent in self.doc.sents:
             for token in sent:
@@ -90,6 +106,8 @@ class _Finder:
         """Does this token head an actor phrase of its own (not a modifier of another one)?"""
         if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "X"):
             return False
+        if self.dateline_end is not None and token.idx < self.dateline_end:
+            return False  # "CAIRO, Egypt (AP) -" says where the story was filed
         if token.pos_ == "ADJ" and not self.kb.country_of(token.text):
             return False
         if token.dep_ == "compound" and token.pos_ == "NOUN" and not self._role_sector(token.head) \
@@ -134,6 +152,8 @@ class _Finder:
             out = self._from_entry(entries[0], token)
         elif token.text in self.defined:
             out = replace(self.defined[token.text])
+        elif token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and name_key(token.text) in self.surnames:
+            out = Resolved(token.text, kind="person", sector=self._title_sector(token))
         elif token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or self._role_sector(token):
             out = self._from_phrase(token)
         else:
@@ -299,10 +319,12 @@ class _Finder:
         doc = self.doc
         for i in range(1, len(doc) - 2):
             if doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].is_upper and len(doc[i + 1]) > 1:
-                head = doc[i - 1]
-                resolved = self._resolve_name_before(head)
+                abbreviation, words = doc[i + 1].text, [w.text for w in doc[max(0, i - 8):i] if w.is_alpha]
+                if not _abbreviates(abbreviation, words):
+                    continue  # "Kenya (AP)" is a credit, not a definition
+                resolved = self._resolve_name_before(doc[i - 1])
                 if resolved is not None and resolved.known:
-                    self.defined[doc[i + 1].text] = resolved
+                    self.defined[abbreviation] = resolved
 
     def _resolve_name_before(self, last: Token) -> Resolved | None:
         head = self.covered.get(last.i)
@@ -387,6 +409,19 @@ def _token_key(text: str) -> str:
     return name_key(text) if text.strip() else ""
 
 
+def _abbreviates(abbreviation: str, words: list[str]) -> bool:
+    """Do the initials of the words just before spell the abbreviation ("Libyan National Army", LNA)?"""
+    letters = [c for c in abbreviation if c.isalpha()]
+    initials = [w[0].upper() for w in words]
+    for start in range(len(initials)):
+        if initials[start] != letters[0] or not words[start][0].isupper():
+            continue
+        rest = iter(initials[start + 1:])
+        if all(letter in rest for letter in letters[1:]):  # in order; "of", "the" may be skipped
+            return True
+    return False
+
+
 # "-led" and "-based" say whose a force is; "-backed" says who supports it, which is another actor.
 LED = frozenset({"led", "based", "run", "controlled", "dominated"})
 
@@ -402,7 +437,7 @@ def _inside_name(doc: Doc, start: int, end: int, entries: tuple[Entry, ...]) -> 
     if entries[0].kind not in ("country", "capital"):
         return False
     ent = next((e for e in doc.ents if e.start <= start < e.end), None)
-    return ent is not None and ent.label_ in ("ORG", "FAC", "WORK_OF_ART") and ent.end > end
+    return ent is not None and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "LOC") and ent.end > end
 
 
 def _case_fits(span: Span, key: str, kb: ActorKnowledge) -> bool:

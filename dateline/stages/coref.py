@@ -44,8 +44,9 @@ class _Mention:
 class Antecedents:
     """Mentions seen so far in an article, and the entities they belong to."""
 
-    def __init__(self, kb: ActorKnowledge) -> None:
+    def __init__(self, kb: ActorKnowledge, home: str | None = None) -> None:
         self.kb = kb
+        self.home = home  # the dateline's country: where unplaced officials most likely serve
         self.mentions: list[_Mention] = []
         self.by_sentence: dict[int, list[_Mention]] = {}  # sentence start -> its mentions, in order
         self.by_surname: dict[str, Actor] = {}
@@ -125,7 +126,7 @@ class Antecedents:
         country = next((m.actor.country for m in reversed(self.mentions)
                         if m.actor.sector == actor.sector and m.actor.country), None)
         if country is None and actor.sector in STATE_SECTORS:
-            country = self._sentence_country(head)
+            country = self._sentence_country(head) or self.home
         if country is None:
             return actor
         return Actor(**{**_fields(actor), "country": country, "code": make_code(country, actor.sector)})

@@ -102,7 +102,9 @@ def subject(token: Token) -> Token | None:
     for child in token.children:
         if child.dep_ in SUBJECT_DEPS:
             return child
-    return None
+    # A name left of the verb that the parser did not call its subject ("Minister Samuel Kiptoo accused").
+    return next((c for c in token.lefts if c.dep_ in ("npadvmod", "nmod") and c.pos_ == "PROPN"
+                 and not any(g.dep_ == "nsubj" for g in token.children)), None)
 
 
 # Participles that read as passives but are states of the subject: "is committed to", "is prepared to".
@@ -127,9 +129,14 @@ def sources_of(index: ActorIndex, token: Token, depth: int = 0) -> list[Actor]:
             or index.modifiers_of(token, ("compound", "amod", "nmod")) or _acl_agents(index, token)
     if is_passive(token):
         return index.in_prep(token, ("by",))
-    subj = subject(token) or next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-    if subj is not None:
-        return index.at(subj)
+    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass"] or \
+        [s for s in (subject(token),) if s is not None]
+    for subj in subjects:  # the first subject that is an actor ("ADDIS ABABA, Jan 9 - Ethiopia's government")
+        found = index.at(subj)
+        if found:
+            return found
+    if subjects:
+        return []
     if token.dep_ == "conj" and is_passive(token.head):  # "was indicted ... and will resign"
         return index.at(next((c for c in token.head.children if c.dep_ == "nsubjpass"), None))
     if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp") and token.head.i != token.i:
@@ -203,6 +210,8 @@ class Modality:
     hypothetical: bool = False
     obligation: bool = False  # "must", "should": a demand when someone says it
     conditional: bool = False  # the act depends on an "if"/"unless" clause: a threat when it is force
+    conditioned: bool = False  # the act is inside an "if"/"whether" clause: only supposed
+    past: bool = False
 
 
 def modality(token: Token, lexicon: EventLexicon) -> Modality:
@@ -242,8 +251,9 @@ def modality(token: Token, lexicon: EventLexicon) -> Modality:
                 conditional = True
         if node.lemma_ in ("need", "have") and i:
             obligation = True
-    hypothetical = hypothetical or _in_condition(token, lexicon)
-    return Modality(negated, future, hypothetical, obligation, conditional)
+    conditioned = _in_condition(token, lexicon)
+    past = token.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lower_ in ("did", "had") for c in token.children)
+    return Modality(negated, future, hypothetical or conditioned, obligation, conditional, conditioned, past)
 
 
 def _in_condition(token: Token, lexicon: EventLexicon) -> bool:

@@ -21,7 +21,15 @@ from ..location import locate_event
 from ..model import Actor, CodedArticle, Event, make_event_id
 from ..resources import Resources
 from . import dates
-from .event_syntax import ActorIndex, Modality, clause_subject_actors, modality, sources_of, targets_of
+from .event_syntax import (
+    ActorIndex,
+    Modality,
+    clause_subject_actors,
+    modality,
+    sources_of,
+    subject,
+    targets_of,
+)
 
 # Dependency links along which one act is what another is about ("agreed to withdraw",
 # "demanded the withdrawal of", "rejected a proposal for a ceasefire").
@@ -53,6 +61,7 @@ class _Trigger:
     content: _Trigger | None = None
     suppressed: bool = False
     clause: Token | None = None  # a speech act's clause: its subject is the target ("said X must ...")
+    undergone: bool = False  # "the base came under attack": the subject is the target
 
 
 def code_events(doc: Doc, coded: CodedArticle, res: Resources) -> CodedArticle:
@@ -69,6 +78,8 @@ class _Coder:
         self.reporting = lexicon.words("reporting_verbs")
         self.reporting_nouns = lexicon.words("reporting_nouns")
         self.circumstance = lexicon.words("circumstance_preps")
+        self.measure = lexicon.words("measure_nouns")
+        self.undergo = lexicon.words("undergo_verbs")
 
     def run(self) -> list[Event]:
         events: list[Event] = []
@@ -90,14 +101,15 @@ class _Coder:
             sense = self.lex.match(token)
             if sense is None:
                 continue
-            anchor = token
+            anchor, undergone = token, False
             if sense.kind != "verb":
                 governor = self._support_verb(token)
-                if governor is not None:
-                    anchor = governor
+                sufferer = self._undergo_verb(token) if governor is None else None
+                if governor is not None or sufferer is not None:
+                    anchor, undergone = governor or sufferer, sufferer is not None
                 elif sense.kind == "content" and not self._is_content_of_frame(token):
                     continue
-            found[token.i] = _Trigger(token, anchor, sense, sense.code)
+            found[token.i] = _Trigger(token, anchor, sense, sense.code, undergone=undergone)
         # A verb whose own pattern names the noun ("hold {talks}") carries it: the noun is not a second event.
         for trigger in list(found.values()):
             if trigger.anchor.i != trigger.token.i and trigger.anchor.i in found:
@@ -107,6 +119,8 @@ class _Coder:
     def _support_verb(self, noun: Token) -> Token | None:
         """The light verb that makes an event noun an act: "held talks", "engaged in fighting"."""
         head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.measure:
+            return self._support_verb(head.head)  # "adopted a package of sanctions"
         if noun.dep_ == "pobj" and head.pos_ == "ADP" and head.head.pos_ == "VERB":
             head = head.head
         elif noun.dep_ not in ("dobj", "nsubjpass", "attr", "conj"):
@@ -114,6 +128,15 @@ class _Coder:
         if noun.dep_ == "conj":
             return self._support_verb(head) if head.pos_ in ("NOUN", "PROPN") else None
         return head if head.pos_ == "VERB" and self.lex.lemma(head) in self.support else None
+
+    def _undergo_verb(self, noun: Token) -> Token | None:
+        """The verb whose subject suffers what the noun names: "came under fire", "faced shelling"."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "under":
+            head = head.head
+        elif noun.dep_ != "dobj":
+            return None
+        return head if head.pos_ == "VERB" and self.lex.lemma(head) in self.undergo else None
 
     def _is_content_of_frame(self, noun: Token) -> bool:
         node = noun
@@ -248,7 +271,7 @@ class _Coder:
         plover = trigger.sense.plover if code == trigger.sense.code else record.plover
         mode = trigger.sense.mode if code == trigger.sense.code else record.mode
         sources = sources_of(self.index, anchor if trigger.token.pos_ == "VERB" or anchor.i != trigger.token.i
-                             else trigger.token)
+                             else trigger.token) if not trigger.undergone else sources_of(self.index, trigger.token)
         if not sources and anchor.pos_ == "NOUN":  # "issued a stern reminder that ...": who issued it
             verb = self._support_verb(anchor)
             sources = sources_of(self.index, verb) if verb is not None else []
@@ -257,6 +280,12 @@ class _Coder:
         targets = self._targets(trigger, sources)
         if trigger.sense.code == "042" and trigger.sense.particles and not targets:
             return []  # "arrived in" is a visit only when it names whom it visits
+        if self._worry(trigger, targets):
+            return []  # "warned that the fighting threatens aid": a worry voiced, not a threat made
+        if not sources and plover == "PROTEST":  # "a protest was held in Mombasa": people there protested
+            sources = [replace(a, sector="CVL", code=a.country + "CVL") for a in self._place_target(trigger)]
+        if not sources and targets and not self._suffered(trigger):
+            return []  # "the war has displaced millions": no one is said to have done it
         symmetric = (plover in self.lex.words("symmetric_types") or code in self.lex.words("symmetric_codes")) \
             and len(sources) > 1
         if plover in NEEDS_TARGET and not targets and not symmetric:
@@ -274,7 +303,7 @@ class _Coder:
         """Negated acceptance is rejection; future cooperation is intent, future force a threat."""
         code = trigger.code
         lemma = trigger.anchor.lemma_.lower()
-        if mood.negated and lemma in self.lex.words("negated_as_reject"):
+        if mood.negated and not mood.past and lemma in self.lex.words("negated_as_reject"):
             return ontology.refine("120", code), replace(mood, negated=False, future=False)
         plover = ontology.cameo(code).plover
         if mood.conditional and (mood.future or mood.hypothetical) and plover in CONDITIONAL_THREATS \
@@ -282,7 +311,7 @@ class _Coder:
             return ontology.refine("130", code), replace(mood, future=False, hypothetical=False)
         if code == "042" and trigger.sense.particles:
             code = self._arrival(trigger)
-        if mood.future and not mood.negated:
+        if mood.future and not mood.negated and not mood.conditioned:
             converted = ontology.future_code(code)
             if converted is not None:
                 return converted, replace(mood, future=False)
@@ -311,6 +340,10 @@ class _Coder:
             content = content.content
         if not found and (trigger.sense.plover == "THREATEN" or trigger.code[:2] == "13"):
             found = self._condition_target(trigger, entities)
+        if trigger.undergone:  # "the base came under attack": the base
+            found = clause_subject_actors(self.index, trigger.anchor)
+        if not found and trigger.sense.code == "042" and trigger.sense.particles:
+            found = self._destination(trigger)
         if not found and trigger.code in IN_TARGET_CODES:
             found = self.index.in_prep(trigger.anchor, ("in",))
         found = found or self._place_target(trigger)
@@ -322,6 +355,36 @@ class _Coder:
                 by = next(a for a in sources if a.country == country)
                 found = [Actor(by.text, by.start, by.end, f"{country} (implied)", country, None, country)]
         return found
+
+    def _destination(self, trigger: _Trigger) -> list[Actor]:
+        """Whom a trip visits: the government of the capital or country it goes to ("arrived in New Delhi")."""
+        for prep in trigger.anchor.children:
+            if prep.dep_ == "prep" and prep.lower_ in trigger.sense.particles:
+                for obj in prep.children:
+                    entries = self.kb.lookup(name_key(obj.text)) if obj.text[:1].isupper() else ()
+                    entry = next((e for e in entries if e.kind in ("country", "capital")), None)
+                    if entry is not None:
+                        span = self.doc[obj.left_edge.i:obj.i + 1]
+                        country = entry.roles[0].country
+                        return [Actor(span.text, span.start_char, span.end_char, entry.name, country, "GOV",
+                                      country + "GOV")]
+        return []
+
+    def _worry(self, trigger: _Trigger, targets: list[Actor]) -> bool:
+        """A warning is a threat when aimed at someone or it says what the speaker will do."""
+        if trigger.anchor.lemma_.lower() not in self.lex.words("warning_verbs") or targets:
+            return False
+        clauses = [c for c in trigger.anchor.children if c.dep_ == "ccomp"]
+        if not clauses:
+            return False
+        speaker = {a.entity for a in sources_of(self.index, trigger.anchor)}
+        return not any({a.entity for a in clause_subject_actors(self.index, c)} & speaker for c in clauses)
+
+    def _suffered(self, trigger: _Trigger) -> bool:
+        """Is an act told by its victims alone ("were killed", "the killing of")? Then it needs no doer."""
+        anchor = trigger.anchor
+        return trigger.undergone or anchor.pos_ in ("NOUN", "PROPN") or any(
+            c.dep_ in ("nsubjpass", "auxpass") for c in anchor.children) or subject(anchor) is None
 
     def _condition_target(self, trigger: _Trigger, sources: set) -> list[Actor]:
         """A threat is aimed at whoever must meet its condition: "... unless Baghdad accepts"."""
@@ -341,9 +404,10 @@ class _Coder:
         if trigger.code[:2] not in PLACE_TARGET_ROOTS and trigger.code[:3] not in PLACE_TARGET_CODES:
             return []
         heads = [trigger.anchor, trigger.token] + ([trigger.content.anchor] if trigger.content else [])
+        preps = PLACE_PREPS_AID if trigger.code[:2] == "07" else PLACE_PREPS
         for head in heads:
             for token in _near(head):
-                if token.dep_ != "pobj" or token.head.lower_ not in ("in", "at", "on", "across", "throughout", "inside"):
+                if token.dep_ != "pobj" or token.head.lower_ not in preps:
                     continue
                 country = self._country_of_place(token)
                 if country:  # protests are against the state there; force and restrictions hit its people
@@ -397,12 +461,13 @@ class _Coder:
         if trigger.content is not None:
             score += 0.1
         # Attacks are often told by their victims alone ("three soldiers were killed").
-        score *= 1.0 if sources and targets else 0.85 if sources else 0.75 if trigger.sense.plover == "ASSAULT" else 0.6
+        score *= 1.0 if sources and targets else 0.85 if sources else 0.75 if trigger.sense.plover in VICTIM_TYPES \
+            else 0.6
         anchor = trigger.anchor
         if anchor.dep_ in ("relcl", "acl") or anchor.dep_ == "advcl" and any(c.dep_ == "mark" for c in anchor.children):
             # background: "whom they had taken hostage", "after the attack", "as the opposition threatened"
             pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children)
-            score *= 0.6 if pluperfect else 0.8 if anchor.dep_ in ("relcl", "acl") else 0.7
+            score *= 0.6 if pluperfect else 0.7
         if anchor.dep_ in ("pobj", "pcomp") and anchor.head.lower_ in self.circumstance:
             score *= 0.6  # an event named as circumstance: "since last month's invasion"
         if mood.negated or mood.hypothetical:
@@ -429,7 +494,9 @@ class _Coder:
 
 
 # Acts done to a place's people when no one else is named: restrictions, force, concessions.
-PLACE_TARGET_ROOTS = frozenset({"15", "17", "18", "19"})
+PLACE_TARGET_ROOTS = frozenset({"07", "15", "17", "18", "19"})
+PLACE_PREPS = frozenset({"in", "at", "on", "across", "throughout", "inside"})
+PLACE_PREPS_AID = frozenset({"to", "in", "into"})  # aid delivered "to Mekelle" is for the people there
 # Acts whose target is where they happen: asylum or refuge "in Germany".
 IN_TARGET_CODES = frozenset({"075", "1033"})
 PLACE_TARGET_CODES = frozenset({"081", "132", "191", "141", "145"})
