@@ -202,12 +202,12 @@ async def load(port: int, clients: int, seconds: float, places) -> list:
     return results
 
 
-def serve(path: Path) -> tuple[subprocess.Popen, int]:
+def serve(path: Path, cache_size: int) -> tuple[subprocess.Popen, int]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "dateline", "serve", "--db", str(path), "--port", str(port),
-                               "--read-only", "--log-level", "error"])
+                               "--read-only", "--cache-size", str(cache_size), "--log-level", "error"])
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -242,6 +242,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--reuse", action="store_true", help="reuse --db if it already holds --events events")
+    parser.add_argument("--cache-size", type=int, default=0,
+                        help="the server's answer cache (default 0: measure the store, not the cache)")
     args = parser.parse_args()
     have = 0
     if args.reuse and args.db.exists():
@@ -251,8 +253,9 @@ def main() -> None:
         args.db.unlink(missing_ok=True)
         Path(f"{args.db}.wal").unlink(missing_ok=True)
         build(args.db, args.events, args.batch)
-    print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} before the run")
-    server, port = serve(args.db)
+    print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} before the run; "
+          f"{args.clients} clients for {args.seconds:.0f} s; server cache {args.cache_size}")
+    server, port = serve(args.db, args.cache_size)
     try:
         results = asyncio.run(load(port, args.clients, args.seconds, cities()))
     finally:
