@@ -29,9 +29,9 @@ def only(text: str, ref: dt.date = MONDAY, direction: int = 0):
     ("He spoke last week.", 0, ("last week", "DATE", "2020-W49", "week")),
     ("It rose earlier this month.", 0, ("earlier this month", "DATE", "2020-12", "month")),
     ("It fell last year.", 0, ("last year", "DATE", "2019", "year")),
-    ("Talks began in March.", 0, ("March", "DATE", "2020-03", "month")),
+    ("Talks began in March.", -1, ("March", "DATE", "2020-03", "month")),
     ("Talks begin in March.", 1, ("March", "DATE", "2021-03", "month")),
-    ("It opened on March 3.", 0, ("March 3", "DATE", "2020-03-03", "day")),
+    ("It opened on March 3.", -1, ("March 3", "DATE", "2020-03-03", "day")),
     ("It opened on 3 March 2019.", 0, ("3 March 2019", "DATE", "2019-03-03", "day")),
     ("It grew in the 1990s.", 0, ("the 1990s", "DATE", "199X", "decade")),
     ("It grew in 2019.", 0, ("2019", "DATE", "2019", "year")),
@@ -46,15 +46,16 @@ def only(text: str, ref: dt.date = MONDAY, direction: int = 0):
     ("It closed five years ago.", 0, ("five years ago", "DATE", "2015", "year")),
     ("They met last Monday.", 0, ("last Monday", "DATE", "2020-11-30", "day")),
     ("They meet next Friday.", 1, ("next Friday", "DATE", "2020-12-18", "day")),
-    ("They met on Christmas Day.", 0, ("Christmas Day", "DATE", "2019-12-25", "day")),
+    ("They met on Christmas Day.", -1, ("Christmas Day", "DATE", "2019-12-25", "day")),
     ("It ends in mid-2011.", 0, ("mid-2011", "DATE", "2011", "year")),
     ("Prices rose the end of last year.", 0, ("the end of last year", "DATE", "2019", "year")),
     ("It shipped on 2019-03-04.", 0, ("2019-03-04", "DATE", "2019-03-04", "day")),
     ("It shipped on 6/12/2019.", 0, ("6/12/2019", "DATE", "2019-06-12", "day")),
-    ("They met on the first Friday of July.", 0, ("the first Friday of July", "DATE", "2020-07-03", "day")),
+    ("They met on the first Friday of July.", -1, ("the first Friday of July", "DATE", "2020-07-03", "day")),
     ("They meet Tuesday next week.", 0, ("Tuesday next week", "DATE", "2020-12-15", "day")),
     ("It is due on the 20th of next month.", 0, ("the 20th of next month", "DATE", "2021-01-20", "day")),
-    ("It began on the twenty second of June.", 0, ("the twenty second of June", "DATE", "2020-06-22", "day")),
+    ("It began on the twenty second of June.", -1,
+     ("the twenty second of June", "DATE", "2020-06-22", "day")),
 ])
 def test_timexes_normalise_against_publication_date(text, direction, expected):
     assert only(text, MONDAY, direction) == expected
@@ -83,12 +84,16 @@ def test_timexes_not_time_expressions(text):
     assert normalise(text, MONDAY) == []
 
 
-def test_timexes_year_before_publication_for_month_and_day():
+def test_timexes_year_of_a_month_or_day_follows_the_tense():
     ref = dt.date(2020, 2, 10)
-    assert only("on March 3", ref)[2] == "2019-03-03"
-    assert only("on March 3", ref, 1)[2] == "2020-03-03"
-    assert only("in December", ref)[2] == "2019-12"
-    assert only("this December", ref)[2] == "2020-12"
+    assert only("on March 3", ref, -1)[2] == "2019-03-03"  # past: the last one
+    assert only("on March 3", ref, 1)[2] == "2020-03-03"  # future: the next one
+    assert only("on March 3", ref, 0)[2] == "2020-03-03"  # tense unsaid: the nearest
+    assert only("on January 3", ref, 0)[2] == "2020-01-03"
+    assert only("in December", ref, 0)[2] == "2019-12"
+    assert only("in February", ref, 1)[2] == "2020-02"  # not over yet
+    assert only("this December", ref, -1)[2] == "2020-12"
+    assert only("on February 29", dt.date(2021, 3, 1), -1)[2] == "2020-02-29"
 
 
 def test_timexes_weekday_on_publication_day_is_that_day():

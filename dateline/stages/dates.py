@@ -33,6 +33,8 @@ FUTURE_GOVERNORS = frozenset({"plan", "expect", "schedule", "due", "set", "inten
                               "planned"})
 FUTURE_MODIFIERS = frozenset({"upcoming", "forthcoming", "coming", "next", "planned", "scheduled",
                               "proposed"})
+SPEECH_VERBS = frozenset({"say", "tell", "add", "note", "explain", "announce", "ask", "confirm", "state",
+                          "write"})
 # A verb in these relations modifies a word rather than heading a clause ("mounting concerns").
 NON_CLAUSE_DEPS = frozenset({"amod", "aux", "auxpass", "compound"})
 
@@ -85,14 +87,27 @@ _TRIGGER_CACHE: dict[int, bool] = {}  # lexeme hash -> whether it can head a tim
 
 
 def supported(doc: Doc, cand: Candidate) -> bool:
-    """Whether spaCy's entities agree that the candidate is a time expression."""
+    """Whether spaCy's entities and the parse agree that the candidate is a time expression."""
     if cand.support not in (NEED, VETO):
         return True
     span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    labels = {token.ent_type_ for token in span} if span is not None else set()
+    if span is None:
+        return cand.support == VETO
+    labels = {token.ent_type_ for token in span}
+    if is_name(span):
+        return False
     if cand.support == NEED:
         return bool(labels & TIME_LABELS)
-    return not (labels & NAME_LABELS)
+    return not labels & NAME_LABELS
+
+
+def is_name(span: Span) -> bool:
+    """A lone month or weekday that is part of a name: "June Carr", "January said" (a surname)."""
+    root = span.root
+    if root.dep_ == "compound" and root.head.pos_ == "PROPN" and not is_trigger(root.head.text):
+        return True
+    speaker = root.head.lemma_ in SPEECH_VERBS and root.dep_ in ("nsubj", "npadvmod")
+    return speaker and not any(c.dep_ == "nsubj" and c.i != root.i for c in root.head.children)
 
 
 def anchor_day(doc: Doc, cand: Candidate, days: list[Timex]) -> dt.date | None:
@@ -167,6 +182,8 @@ def is_future(verb: Token) -> bool:
         return any(c.tag_ == "TO" for c in aux)
     if verb.dep_ == "xcomp":
         head = verb.head
+        if is_past(head):  # "he was set to die on Feb. 26": ahead of the past, not of today
+            return False
         return head.lemma_ in FUTURE_GOVERNORS or head.lower_ in FUTURE_GOVERNORS or is_future(head)
     if verb.dep_ == "advcl" and verb.tag_ in ("VBZ", "VBP"):
         return is_future(clause_head(verb.head))  # "will wear it when it arrives on Monday"

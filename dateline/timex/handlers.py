@@ -70,6 +70,10 @@ def shifted(ref: dt.date, n: float, unit: str) -> Point:
     return tv.year(ref.year + round(n * scale))
 
 
+def one_day(d: dt.date) -> tuple[dt.date, dt.date]:
+    return d, d + dt.timedelta(days=1)
+
+
 def relative_year(ref: dt.date, rel: str | None) -> int:
     return ref.year + {"last": -1, "next": 1}.get((rel or "").lower(), 0)
 
@@ -96,9 +100,7 @@ def pick_month(ctx: Context, mon: int, rel: str | None) -> Point:
         return tv.month(ref.year if mon > ref.month else ref.year + 1, mon)
     if rel == "this":
         return tv.month(ref.year, mon)
-    if ctx.direction > 0:
-        return tv.month(ref.year if mon >= ref.month else ref.year + 1, mon)
-    return tv.month(ref.year if mon <= ref.month else ref.year - 1, mon)
+    return tv.month(tv.nearest_year(ref, lambda y: tv.interval(f"{y:04d}-{mon:02d}"), ctx.direction), mon)
 
 
 def week_shift(rel: str | None) -> int:
@@ -118,7 +120,7 @@ def on_day(m: re.Match, ctx: Context) -> Resolved | None:
     dom = int(m["d"]) if m["d"] else ordinal(m["dw"])
     year = year_of(m, ctx)
     if year is None:
-        year = tv.year_for(ctx.ref, mon, dom, ctx.direction)
+        year = tv.nearest_year(ctx.ref, lambda y: one_day(dt.date(y, mon, dom)), ctx.direction)
     return a_day(dt.date(year, mon, dom))
 
 
@@ -191,11 +193,7 @@ def on_daypart(m: re.Match, ctx: Context) -> Resolved:
 def on_holiday(m: re.Match, ctx: Context) -> Resolved:
     year = year_of(m, ctx)
     if year is None:
-        year = ctx.ref.year
-        if ctx.direction > 0 and tv.holiday(m["h"], year) < ctx.ref:
-            year += 1
-        elif ctx.direction <= 0 and tv.holiday(m["h"], year) > ctx.ref:
-            year -= 1
+        year = tv.nearest_year(ctx.ref, lambda y: one_day(tv.holiday(m["h"], y)), ctx.direction)
     return a_day(tv.holiday(m["h"], year))
 
 
@@ -265,16 +263,10 @@ def on_part_of_year(m: re.Match, ctx: Context) -> Resolved:
     kind = "H" if groups.get("h") else "Q"
     num = ordinal(groups.get("h") or groups["q"])
     num = 4 if num < 0 else num
-    months = 3 if kind == "Q" else 6
     year = year_of(m, ctx)
     if year is None:
-        first = dt.date(ctx.ref.year, months * (num - 1) + 1, 1)
-        last = dt.date(*tv.add_months(first.year, first.month, months), 1) - dt.timedelta(days=1)
-        year = ctx.ref.year
-        if ctx.direction > 0 and last < ctx.ref:
-            year += 1
-        elif ctx.direction <= 0 and first > ctx.ref:
-            year -= 1
+        code = f"{kind}{num}"
+        year = tv.nearest_year(ctx.ref, lambda y: tv.interval(f"{y:04d}-{code}"), ctx.direction)
     return date_of(tv.quarter(year, num) if kind == "Q" else tv.half(year, num))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # meteorological seasons; winter starts in December
@@ -92,11 +93,25 @@ def weekday_near(ref: dt.date, weekday: int, direction: int, strict: bool = Fals
     return ref - dt.timedelta(days=back)
 
 
-def year_for(ref: dt.date, mon: int, dom: int, direction: int) -> int:
-    """The year that puts month/day on or before ``ref`` (direction <= 0) or on or after it."""
-    if direction > 0:
-        return ref.year if (mon, dom) >= (ref.month, ref.day) else ref.year + 1
-    return ref.year if (mon, dom) <= (ref.month, ref.day) else ref.year - 1
+def nearest_year(ref: dt.date, stretch: Callable[[int], tuple[dt.date, dt.date]], direction: int) -> int:
+    """The year in which a stretch named without one ("March 3", "in May", "Q3") falls.
+
+    Back from ``ref`` (direction < 0): the last that has begun; ahead (> 0): the next that has
+    not ended; tense unknown (0): the nearest, as news names the year of any other (AP style).
+    """
+    options = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            start, end = stretch(y)
+        except ValueError:  # February 29 in a common year
+            continue
+        if direction < 0 and start > ref or direction > 0 and end <= ref:
+            continue
+        gap = (start - ref).days if start > ref else (ref - end).days + 1 if end <= ref else 0
+        options.append((gap, -y if direction <= 0 else y, y))
+    if not options:
+        raise ValueError("no year fits")
+    return min(options)[2]
 
 
 def valid_day(y: int, m: int, d: int) -> dt.date | None:

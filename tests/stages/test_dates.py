@@ -61,6 +61,12 @@ def test_dates_past_and_unmarked_clauses_point_back(nlp, resources, text, value)
     assert times_of(nlp, resources, text)[0][1] == value
 
 
+def test_dates_without_tense_take_the_nearest_year(nlp, resources):
+    march = dt.date(2009, 3, 24)
+    assert times_of(nlp, resources, "The calendar lists May 8 as the start.", march)[0][1] == "2009-05-08"
+    assert times_of(nlp, resources, "He was set to die on Feb. 26.", march)[0][1] == "2009-02-26"
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Protests spread last week.", ("last week", "2020-W49", "week")),
     ("Prices rose earlier this month.", ("earlier this month", "2020-12", "month")),
