@@ -84,7 +84,8 @@ HOLIDAY_KEYS = ("christmas easter thanksgiving halloween year valentine patrick 
 
 RULES: tuple[Rule, ...] = (
     # blockers
-    rule("age", rf"\b{NUM}[- ]{UNIT}(?:[- ](?i:olds?)|\s+of\s+age)\b", d.blocked, never, needs="old age"),
+    rule("age", rf"\b{APPROX}{NUM}[- ]{UNIT}(?:[- ](?i:olds?)|\s+of\s+age)\b",
+         d.blocked, never, needs="old age"),
     rule("anchored", rf"\b{APPROX}{NUM}\s+{UNIT}\s+(?i:earlier|later|afterwards?|previously|beforehand)\b",
          d.blocked, never, needs="earlier later after previously beforehand"),
     # days
