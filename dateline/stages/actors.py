@@ -96,8 +96,9 @@ class _Finder:
                     continue
                 for span, one in self._expand(token, resolved):
                     actor = antecedents.add(span, one, token)
-                    if actor.code or actor.country or actor.sector:
-                        actors.append(actor)
+                    named = one.kind == "person" and token.pos_ == "PROPN" and span.text[:1].isupper()
+                    if actor.code or actor.country or actor.sector or named:
+                        actors.append(actor)  # a named person is an actor even when we cannot place them
         return actors
 
     # -- candidates ------------------------------------------------------------------------------
@@ -111,7 +112,7 @@ class _Finder:
         if token.pos_ == "ADJ" and not self.kb.country_of(token.text):
             return False
         if token.dep_ == "compound" and token.pos_ == "NOUN" and not self._role_sector(token.head) \
-                and token.i not in self.matches:
+                and token.i not in self.matches and token.head.lemma_.lower() not in self.kb.generic:
             return False  # "press conference", "police station": a modifier, not an actor
         if token.i in self.covered and self.covered[token.i] != token.i:
             return False

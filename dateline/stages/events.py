@@ -89,6 +89,8 @@ class _Coder:
             if not triggers:
                 continue
             self._link_content(triggers)
+            # Background clauses weigh less only beside a main-clause act ("A man died after he was shot").
+            self.foreground = any(not t.suppressed and not _background(t.anchor) for t in triggers.values())
             coded = [e for t in triggers.values() if not t.suppressed for e in self._events(t, sent)]
             events.extend(_dedupe(coded))
         return events
@@ -464,7 +466,7 @@ class _Coder:
         score *= 1.0 if sources and targets else 0.85 if sources else 0.75 if trigger.sense.plover in VICTIM_TYPES \
             else 0.6
         anchor = trigger.anchor
-        if anchor.dep_ in ("relcl", "acl") or anchor.dep_ == "advcl" and any(c.dep_ == "mark" for c in anchor.children):
+        if _background(anchor) and self.foreground:
             # background: "whom they had taken hostage", "after the attack", "as the opposition threatened"
             pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children)
             score *= 0.6 if pluperfect else 0.7
@@ -527,6 +529,11 @@ def _domestic(sources: list[Actor], targets: list[Actor], plover: str) -> tuple[
     if plover in ("ASSAULT", "MOBILIZE", "AID", "COOPERATE"):
         return sources, targets
     return fill(sources, country_of_state(targets)), fill(targets, country_of_state(sources))
+
+
+def _background(anchor: Token) -> bool:
+    """Is the act told in a relative or adverbial clause ("whom they had taken", "after the attack")?"""
+    return anchor.dep_ in ("relcl", "acl") or anchor.dep_ == "advcl" and any(c.dep_ == "mark" for c in anchor.children)
 
 
 def _near(head: Token, depth: int = 3):
