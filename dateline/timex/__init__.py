@@ -80,13 +80,13 @@ def scan(text: str, anchors: Iterable[int] | None = None) -> list[Candidate]:
                 if m.end() > m.start():
                     found.append((m.start() - m.end(), order, m, rule))
     found.sort(key=lambda item: (item[0], item[1], item[2].start()))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters already inside a longer match
     chosen = []
     for _, _, m, rule in found:
         start, end = m.span()
-        if any(start < e and s < end for s, e in taken):
+        if any(taken[start:end]):
             continue
-        taken.append((start, end))
+        taken[start:end] = b"\x01" * (end - start)
         support = rule.support(m, text)
         if support != NEVER:
             chosen.append(Candidate(start, end, m.group(), rule, m, support))
