@@ -20,6 +20,9 @@ FLOORS: dict[str, dict[str, float]] = {
     "cameo-examples": {"root_accuracy": 0.91, "plover_type_accuracy": 0.91, "cameo3_accuracy": 0.81},
     "conflibert": {"relevance_f1": 0.42, "cameo_root_accuracy": 0.12},
     "petrarch2": {"records_reproduced": 0.04},
+    "meantime": {"value_accuracy": 0.90, "type_accuracy": 0.92, "relaxed_f1": 0.85, "strict_f1": 0.84},
+    "recognizers-text": {"DateParser_accuracy": 0.35, "DatePeriodParser_accuracy": 0.28,
+                         "DurationParser_accuracy": 0.65, "DateTimeModel_accuracy": 0.44},
 }
 # task -> metric -> highest acceptable value (figures where less is better)
 CEILINGS: dict[str, dict[str, float]] = {
