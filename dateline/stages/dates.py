@@ -1,10 +1,12 @@
 """Stage dates: every time expression resolved against the publication date; event dates.
 
-Candidates come from the patterns in ``timexes``; spaCy's DATE/TIME entities
-confirm the ambiguous ones (a bare "2019", "May") and veto names ("June" the
-person). The dependency parse gives each expression its clause, whose tense
-decides which way a bare "Sunday" or "March" points: back from the
-publication date unless the clause is future ("will meet on Sunday").
+Candidates come from the grammar in ``dateline.timex``; spaCy's DATE/TIME
+entities confirm the ambiguous ones (a bare "2019", "May") and veto names
+("June" the person). The dependency parse gives each expression its clause,
+whose tense decides which way a bare "Sunday" or "March" points: a weekday
+back from the publication date unless the clause is future ("will meet on
+Sunday"); a month or day back in a past clause, ahead in a future one, and to
+the nearest when the clause has no tense.
 """
 
 from __future__ import annotations

@@ -114,13 +114,6 @@ def nearest_year(ref: dt.date, stretch: Callable[[int], tuple[dt.date, dt.date]]
     return min(options)[2]
 
 
-def valid_day(y: int, m: int, d: int) -> dt.date | None:
-    try:
-        return dt.date(y, m, d)
-    except ValueError:
-        return None
-
-
 _DAY = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _WEEK = re.compile(r"^(\d{4})-W(\d\d)(-WE)?$")
 _MONTH = re.compile(r"^(\d{4})-(\d\d)$")
