@@ -1,0 +1,182 @@
+"""Whom an act was done to, when the sentence does not say it plainly.
+
+Beyond the syntax (``event_syntax.targets_of``): the subject of a demanded or threatened act
+("demanded that Hamas renounce"), whoever must meet a threat's condition ("unless Baghdad
+accepts"), the government of a trip's destination, the people of the place where force or
+restrictions were used ("a curfew in Abidjan"), and, for unnamed groups facing a state's
+organs, that state ("Turkish police arrested students": Turkish students).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from ..actors_kb import ActorKnowledge, name_key
+from ..lexicon import EventLexicon, Sense
+from ..model import Actor, CodedArticle
+from .event_syntax import ActorIndex, clause_subject_actors, sources_of, targets_of
+from .event_triggers import Trigger
+
+# Acts done to a place's people when no one else is named: aid, force posture, restrictions, force.
+PLACE_TARGET_ROOTS = frozenset({"07", "15", "17", "18", "19"})
+PLACE_TARGET_CODES = frozenset({"081", "132", "191", "141", "145"})
+PLACE_PREPS = frozenset({"in", "at", "on", "across", "throughout", "inside"})
+PLACE_PREPS_AID = frozenset({"to", "in", "into"})  # aid delivered "to Mekelle" is for the people there
+# Acts whose target is where they happen: asylum or refuge "in Germany".
+IN_TARGET_CODES = frozenset({"075", "1033"})
+# Acts worth coding with only their victims known: "three soldiers were killed", "40 were arrested".
+VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
+VICTIM_SECTORS = frozenset({"CVL", "JRN", "REF", "EDU", "MED", "LAB", "REL", "BUS", "AGR", "CRM"})
+# A state's own organs, and the groups inside a state they usually deal with.
+STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "SPY"})
+DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "REB", "EDU", "LAB", "REF", "CRM", "PTY", "MED", "JRN", "REL",
+                              "BUS", "AGR", "UAF", "ELI", "SOC", "NGO", "COP", "JUD", "LEG", "GOV", "MIL"})
+
+
+class TargetFinder:
+    """Targets of acts, from syntax first and the rules above after."""
+
+    def __init__(self, doc: Doc, coded: CodedArticle, lexicon: EventLexicon, kb: ActorKnowledge,
+                 index: ActorIndex) -> None:
+        self.doc, self.coded, self.lex, self.kb, self.index = doc, coded, lexicon, kb, index
+
+    def targets(self, trigger: Trigger, sources: list[Actor]) -> list[Actor]:
+        """The actors an act was done to (none may be found: most acts need no recipient)."""
+        token = trigger.token
+        found = clause_subject_actors(self.index, trigger.clause) if trigger.clause is not None else []
+        found = found or targets_of(self.index, token, sources, self._things(token, trigger.sense))
+        if not found and trigger.anchor.i != token.i:
+            found = targets_of(self.index, trigger.anchor, sources, [token] + self.lex.objects(trigger.anchor))
+        content = trigger.content
+        if len(sources) > 1 and trigger.sense.plover in self.lex.words("symmetric_types"):
+            content = None  # "X and Y agreed that their countries should cooperate": between them
+        entities = {a.entity for a in sources}
+        found = [a for a in found if a.entity is None or a.entity not in entities]
+        while not found and content is not None:  # "demanded that Hamas renounce ..."
+            found = clause_subject_actors(self.index, content.anchor) if content.anchor.pos_ in ("VERB", "AUX") \
+                else sources_of(self.index, content.token)
+            found = [a for a in found if a.entity is None or a.entity not in entities] or \
+                targets_of(self.index, content.token, sources, self._things(content.token, content.sense))
+            if not found and content.token.dep_ == "dobj":  # "threatened to deliver blows to X"
+                found = targets_of(self.index, content.token.head, sources, [content.token])
+            found = [a for a in found if a.entity is None or a.entity not in entities]
+            content = content.content
+        if not found and (trigger.sense.plover == "THREATEN" or trigger.code[:2] == "13"):
+            found = self._condition_target(trigger, entities)
+        if trigger.undergone:  # "the base came under attack": the base
+            found = clause_subject_actors(self.index, trigger.anchor)
+        if not found and trigger.sense.code == "042" and trigger.sense.particles:
+            found = self._destination(trigger)
+        if not found and trigger.code in IN_TARGET_CODES:
+            found = self.index.in_prep(trigger.anchor, ("in",))
+        found = found or self.place_target(trigger)
+        if not found and trigger.sense.plover == "PROTEST":
+            # Protesters with no named target protest against their own state (PLOVER GSR practice).
+            countries = {a.country for a in sources if a.country}
+            if len(countries) == 1:  # the state is implied; the protesters' mention is what implies it
+                country = countries.pop()
+                by = next(a for a in sources if a.country == country)
+                found = [Actor(by.text, by.start, by.end, f"{country} (implied)", country, None, country)]
+        return found
+
+    def _destination(self, trigger: Trigger) -> list[Actor]:
+        """Whom a trip visits: the government of the capital or country it goes to ("arrived in New Delhi")."""
+        for prep in trigger.anchor.children:
+            if prep.dep_ == "prep" and prep.lower_ in trigger.sense.particles:
+                for obj in prep.children:
+                    entries = self.kb.lookup(name_key(obj.text)) if obj.text[:1].isupper() else ()
+                    entry = next((e for e in entries if e.kind in ("country", "capital")), None)
+                    if entry is not None:
+                        span = self.doc[obj.left_edge.i:obj.i + 1]
+                        country = entry.roles[0].country
+                        return [Actor(span.text, span.start_char, span.end_char, entry.name, country, "GOV",
+                                      country + "GOV")]
+        return []
+
+    def _condition_target(self, trigger: Trigger, sources: set) -> list[Actor]:
+        """A threat is aimed at whoever must meet its condition: "... unless Baghdad accepts"."""
+        node: Trigger | None = trigger
+        while node is not None:
+            for clause in node.anchor.children:
+                marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+                if clause.dep_ == "advcl" and marks & self.lex.words("conditional_marks"):
+                    found = [a for a in clause_subject_actors(self.index, clause) if a.entity not in sources]
+                    if found:
+                        return found
+            node = node.content
+        return []
+
+    def place_target(self, trigger: Trigger) -> list[Actor]:
+        """A curfew or raid "in Abidjan" is done to the people there (PLOVER GSR practice)."""
+        if trigger.code[:2] not in PLACE_TARGET_ROOTS and trigger.code[:3] not in PLACE_TARGET_CODES:
+            return []
+        heads = [trigger.anchor, trigger.token] + ([trigger.content.anchor] if trigger.content else [])
+        preps = PLACE_PREPS_AID if trigger.code[:2] == "07" else PLACE_PREPS
+        for head in heads:
+            for token in near(head):
+                if token.dep_ != "pobj" or token.head.lower_ not in preps:
+                    continue
+                country = self._country_of_place(token)
+                if country:  # protests are against the state there; force and restrictions hit its people
+                    sector = None if trigger.code[:2] == "14" else "CVL"
+                    return [Actor(token.text, token.idx, token.idx + len(token.text), token.text, country, sector,
+                                  country + (sector or ""))]
+        return []
+
+    def victims_place(self, trigger: Trigger, targets: list[Actor]) -> list[Actor]:
+        """Unnamed victims of force in a place are taken to be of that place ("a journalist ... in Beirut")."""
+        if trigger.sense.plover not in VICTIM_TYPES or all(t.country for t in targets):
+            return targets
+        place = self.place_target(trigger)
+        if not place:
+            return targets
+        country = place[0].country
+        return [replace(t, country=country, code=country + (t.sector or ""))
+                if not t.country and t.sector in VICTIM_SECTORS and not (t.code or "").startswith(("IGO", "NGO"))
+                else t for t in targets]
+
+    def _country_of_place(self, token: Token) -> str | None:
+        for place in self.coded.places:
+            if place.start <= token.idx < place.end and place.country:
+                return place.country
+        for entry in self.kb.lookup(name_key(token.text)):
+            if entry.kind in ("country", "capital") and token.text[:1].isupper():
+                return entry.roles[0].country
+        return None
+
+    def _things(self, token: Token, sense: Sense) -> list[Token]:
+        """Objects that are what is done ("sent 700 kg of medicine"), not to whom it is done."""
+        return self.lex.objects(token) if sense.objects else []
+
+
+def domestic(sources: list[Actor], targets: list[Actor], plover: str) -> tuple[list[Actor], list[Actor]]:
+    """An unnamed group facing a state's government, police or courts is taken to be of that state.
+
+    "Turkish police prevented the demonstration staged by students": Turkish students. Armies
+    fight abroad, so military force does not imply this.
+    """
+    def country_of_state(actors: list[Actor]) -> str | None:
+        countries = {a.country for a in actors if a.country and (a.sector in STATE_SECTORS or a.sector is None)}
+        return countries.pop() if len(countries) == 1 else None
+
+    def fill(actors: list[Actor], country: str | None) -> list[Actor]:
+        if country is None:
+            return actors
+        return [replace(a, country=country, code=country + a.sector)
+                if a.country is None and a.sector in DOMESTIC_SECTORS and "foreign" not in a.text.lower().split()
+                and not (a.code or "").startswith(("IGO", "NGO", "IMG"))
+                else a for a in actors]
+
+    if plover in ("ASSAULT", "MOBILIZE", "AID", "COOPERATE"):
+        return sources, targets
+    return fill(sources, country_of_state(targets)), fill(targets, country_of_state(sources))
+
+
+def near(head: Token, depth: int = 3):
+    """Tokens in the clause of ``head``, a few links down, not into other clauses."""
+    frontier = [head]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children if c.dep_ not in ("ccomp", "advcl", "relcl", "conj")]
+        yield from frontier
