@@ -100,7 +100,9 @@ class Gazetteer:
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
             with os.fdopen(fd, "wb") as fh:
                 np.savez(fh, **arrays)
+            os.chmod(tmp, 0o644)
             os.replace(tmp, path)
+            _remove_stale(path)
         except OSError as exc:
             raise GazetteerError(f"cannot write the place index to {path.parent} ({exc}); "
                                  f"set cache_dir to a writable folder") from exc
@@ -164,6 +166,17 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.gid)
+
+
+def _remove_stale(current: Path, keep: int = 2) -> None:
+    """Delete older indexes in the cache folder (other package versions), keeping the newest few."""
+    others = sorted((p for p in current.parent.glob("places-*.npz") if p != current),
+                    key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in others[keep - 1:]:
+        try:
+            old.unlink()
+        except OSError:  # another process got there first, or no permission: harmless
+            pass
 
 
 _EMPTY = np.zeros(0, dtype=np.int32)

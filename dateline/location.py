@@ -1,11 +1,292 @@
-"""Placeholder: to be written (see issue 4). Where did the event of this trigger happen?"""
+"""Where did the event of this trigger happen? The place its own words put it, else none.
+
+Each place named in the trigger's sentence is weighed by how the text ties it to the event: a
+locative phrase on the trigger ("clashes in Sirte", "a visit to Paris", "off the coast of
+Sirte", "arrived to Cairo") counts most, then a locative phrase elsewhere in its clause, then
+mere nearness. A toponym used as an actor ("Cairo rejected", "Turkey's actions") or as an
+adjective ("U.S. forces") does not locate an event. With no place in its sentence, an event
+takes the dateline's place only when the article is plausibly reporting it from there.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .model import CodedArticle, Place
 
+# Prepositions that put what follows them somewhere.
+LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "off", "around", "throughout", "within",
+            "along", "on", "beyond", "onto", "behind", "past", "under", "nearby", "outskirts", "over",
+            "above", "amid", "below"}
+# "from" is left out: "captured the Golan from Syria" names where it came from, not where it happened.
+MOTION = {"to", "into", "toward", "towards", "through", "via"}
+# Nouns between a preposition and the name that keep it locative: "in the city of Sirte".
+FRAME_NOUNS = {"city", "town", "village", "province", "region", "district", "governorate", "state",
+               "area", "capital", "outskirts", "coast", "suburb", "suburbs", "border", "heart", "centre",
+               "center", "north", "south", "east", "west", "part", "parts", "streets", "port",
+               "neighbourhood", "neighborhood", "countryside", "camp", "county", "municipality",
+               "vicinity", "side", "edge", "island", "north-east", "north-west", "south-east",
+               "south-west", "northeast", "northwest", "southeast", "southwest"}
+# Events whose direct object is where they happened ("stormed Kabul", "visited Paris").
+OBJECT_IS_PLACE = {
+    "visit", "enter", "invade", "attack", "bomb", "shell", "storm", "raid", "capture", "seize", "occupy",
+    "hit", "strike", "besiege", "surround", "reach", "tour", "rock", "shake", "target", "liberate",
+    "overrun", "retake", "recapture", "leave", "flee", "evacuate", "patrol", "cross", "pound",
+    "bombard", "blockade", "control", "rule", "govern", "ravage", "sweep", "devastate",
+}
+# Meetings: where they happen counts, but a place in their object is their subject matter.
+TOPIC = {"discuss", "talk", "negotiate", "debate", "consider", "review", "address", "examine", "study"}
+# Violent and street events: where they happened is nearly always said, and near them.
+VIOLENT = {
+    "kill", "shoot", "wound", "injure", "bomb", "explode", "attack", "die", "fire", "clash", "fight",
+    "protest", "demonstrate", "march", "rally", "arrest", "detonate", "blast", "ambush", "behead",
+    "execute", "kidnap", "abduct", "massacre", "murder", "stab", "burn", "destroy", "damage", "riot",
+}
+# Verbs of saying: a place inside what they say is what was said about, not where.
+SPEECH = {
+    "say", "tell", "announce", "stress", "urge", "call", "warn", "accuse", "deny",
+    "condemn", "criticize", "criticise", "reject", "demand", "praise", "welcome", "ask", "claim",
+    "report", "state", "add", "declare", "insist", "express", "voice", "blame", "threaten", "vow",
+    "pledge", "promise", "describe", "note", "quote", "cite", "confirm", "believe", "think",
+}
+ACTOR_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
+# Nouns of people and forces: a country named as their adjective ("U.S. forces") is their nationality.
+ACTOR_NOUNS = {
+    "force", "forces", "troops", "troop", "army", "military", "soldier", "soldiers", "police", "official",
+    "officials", "government", "authorities", "jet", "jets", "plane", "planes", "warplane", "warplanes",
+    "aircraft", "helicopter", "helicopters", "drone", "drones", "navy", "coalition", "ambassador",
+    "embassy", "president", "minister", "leader", "leaders", "officer", "officers", "militants",
+    "fighters", "diplomat", "diplomats", "delegation", "envoy", "administration", "spokesman",
+    "citizen", "citizens", "nationals", "company", "firm", "team", "media", "agency", "ministry",
+    "consulate", "parliament", "lawmakers", "prime", "side", "people", "man", "woman", "men", "women",
+}
+_CLAUSE_DEPS = {"advcl", "ccomp", "xcomp", "relcl", "acl", "parataxis", "conj"}
 
-def locate_event(trigger: Token, coded: CodedArticle) -> Place | None:
+
+# What the model reads about each place in the trigger's sentence, and how much each counts:
+# the place with the highest positive sum wins; with none above zero, the sentence does not say.
+FEATURES = (
+    "bias", "tie_direct", "tie_clause", "tie_other", "locative_before", "motion_before", "frame_of",
+    "nearness", "before_trigger", "speech_trigger", "place_object_trigger", "noun_trigger",
+    "adjectival", "precision", "unresolved", "modifier", "object", "places_in_sentence", "possessive",
+    "closest", "violent_trigger", "facility", "sentence_opening",
+)
+WEIGHTS = (  # a softmax ranker over the places and "nowhere", fitted on the 8,871 dev items
+    -2.05, 1.1, 0.84, 0.53, 0.72, -0.33, 0.29,
+    1.89, -0.75, -1.65, -0.53, 0.23,
+    -1.23, 2.17, 0.26, -0.48, 0.89, -0.73, -1.03,
+    0.2, -0.22, -0.42, 0.49,
+)
+
+
+def locate_event(trigger: Token, coded: CodedArticle, weights: tuple[float, ...] = WEIGHTS) -> Place | None:
+    """The place where the event this trigger reports happened, or None if the article does not say."""
+    best, best_score = None, 0.0
+    found = candidates(trigger, coded)
+    closest = min((abs(span.root.i - trigger.i) for span, _ in found), default=0)
+    for span, place in found:
+        values = features(trigger, span, place, len(found), closest)
+        score = sum(w * f for w, f in zip(weights, values))
+        if score > best_score:
+            best, best_score = place, score
+    if best is None and not any(trigger.sent.start_char <= p.start < trigger.sent.end_char for p in coded.places):
+        return _dateline_place(trigger, coded)
+    return best
+
+
+def candidates(trigger: Token, coded: CodedArticle) -> list[tuple[Span, Place]]:
+    """The places of the trigger's sentence that could be where its event happened (not actors)."""
+    sent = trigger.sent
+    out = []
+    for place in coded.places:
+        if sent.start_char <= place.start < sent.end_char:
+            span = trigger.doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is not None and not is_actor(span, coded) and not _topic(trigger, span):
+                out.append((span, place))
+    return out
+
+
+def _topic(trigger: Token, span: Span) -> bool:
+    """A place inside what a meeting is about: "to discuss the latest developments in Libya"."""
+    if trigger.lemma_.lower() not in TOPIC:
+        return False
+    path = _path_up(span.root, trigger)
+    return bool(path) and path[-1].dep_ in ("dobj", "obj")
+
+
+def features(trigger: Token, span: Span, place: Place, n_places: int = 1, closest: int = 0) -> list[float]:
+    """The values of ``FEATURES`` for one place of the trigger's sentence."""
+    tok = span.root
+    lemma = trigger.lemma_.lower()
+    tie = _tie(tok, trigger)
+    before = _word_before(span)
+    return [
+        1.0,
+        float(tie == "direct"),
+        float(tie == "clause"),
+        float(tie == "other"),
+        float(before in LOCATIVE),
+        float(before in MOTION),
+        float(before == "of"),
+        max(0.0, 1.0 - abs(tok.i - trigger.i) / 20.0),
+        float(tok.i < trigger.i),
+        float(lemma in SPEECH and tie != "direct"),
+        float(lemma in OBJECT_IS_PLACE),
+        float(trigger.pos_ == "NOUN"),
+        float(_adjectival(tok, place)),
+        _PRECISION_RANK.get(place.precision or "finer", 5) / 5.0,
+        float(place.geonameid is None),
+        float(tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i),
+        float(tok.dep_ in ("dobj", "obj") and tok.head.i == trigger.i),
+        min(n_places, 5) / 5.0,
+        float(tok.dep_ == "poss"),
+        float(abs(tok.i - trigger.i) == closest),
+        float(lemma in VIOLENT),
+        float(tok.ent_type_ == "FAC"),
+        float(before in LOCATIVE and tok.i < trigger.i and _opens_sentence(span)),
+    ]
+
+
+def _opens_sentence(span: Span) -> bool:
+    """Whether the place's phrase opens its sentence: "In Sirte, ..." sets the scene for all of it."""
+    sent = span.sent
+    return span.start - sent.start <= 6 and any(t.text == "," for t in span.doc[span.end:min(span.end + 4, sent.end)])
+
+
+def _tie(tok: Token, trigger: Token) -> str:
+    """How the place hangs on the trigger: "direct", "clause", "other" or "none"."""
+    path = _path_up(tok, trigger)
+    if path is not None:
+        return "direct" if _locative_path(path, trigger) else "none"
+    head = trigger
+    for _ in range(2):  # "hold talks" in "arrived to Cairo to hold talks": up the chain of clauses
+        above = _clause_head(head)
+        if above.i == head.i:
+            break
+        head = above
+        path = _path_up(tok, head)
+        if path is not None and not any(t.dep_ in _CLAUSE_DEPS for t in path):
+            return "clause" if _locative_path(path, head) else "none"
+    common = _common_ancestor(tok, trigger)
+    return "other" if common is not None and _crosses_clause(trigger, common) else "none"
+
+
+def _locative_path(path: list[Token], top: Token) -> bool:
+    """Whether a path of heads from the place up to a verb or event noun is a locative phrase."""
+    if not path:
+        return True
+    if any(t.dep_ in _CLAUSE_DEPS for t in path) or path[0].dep_ in ACTOR_DEPS:
+        return False
+    last = path[-1]
+    if last.dep_ in ("dobj", "obj") and (len(path) == 1 or last.lower_ in FRAME_NOUNS):
+        return top.lemma_.lower() in OBJECT_IS_PLACE  # "stormed Kabul", "captured the Golan area"
+    preps = [t for t in path if t.dep_ == "prep"]
+    if last.dep_ == "prep" and (last.lower_ in LOCATIVE or last.lower_ in MOTION):
+        return True
+    if last.dep_ == "prep" and last.lower_ == "of" and top.pos_ == "NOUN":
+        return top.lemma_.lower() not in SPEECH  # "the bombing of Aleppo"
+    if last.dep_ in ("npadvmod", "compound", "nmod", "amod") and len(path) == 1:
+        return top.pos_ == "NOUN"  # "the Kabul bombing"
+    # "killed a man in Kabul": a locative phrase on the trigger's object (not "discussed the
+    # situation in Libya", which is what they talked about)
+    return bool(preps) and preps[0].lower_ in LOCATIVE and top.lemma_.lower() not in SPEECH | TOPIC
+
+
+def _path_up(tok: Token, top: Token) -> list[Token] | None:
+    """Tokens from ``tok`` up to (not including) ``top`` through heads, or None if ``top`` is not above it."""
+    path = []
+    while tok.i != top.i:  # spaCy makes a new Token object per access: compare positions
+        if tok.head.i == tok.i:
+            return None
+        path.append(tok)
+        tok = tok.head
+    return path
+
+
+def _clause_head(trigger: Token) -> Token:
+    """What the trigger's clause hangs on: "visit" for "discuss" in "a visit to Paris to discuss"."""
+    tok = trigger
+    for _ in range(4):
+        if tok.dep_ not in ("xcomp", "advcl", "acl", "pcomp", "pobj", "prep", "dobj", "conj", "relcl") \
+                or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ not in ("pobj", "dobj")):
+            return tok
+    return trigger
+
+
+def _common_ancestor(a: Token, b: Token) -> Token | None:
+    above = {t.i for t in a.ancestors} | {a.i}
+    for t in [b, *b.ancestors]:
+        if t.i in above:
+            return t
     return None
+
+
+def _crosses_clause(trigger: Token, top: Token) -> bool:
+    return any(t.dep_ in _CLAUSE_DEPS for t in (_path_up(trigger, top) or []))
+
+
+def _word_before(span: Span) -> str:
+    """The preposition that governs the name, past articles, adjectives and frame nouns
+    ("in" for "in the northern city of Sirte"; "of" for "the bombing of Aleppo"), or ""."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= max(0, span.start - 7):
+        tok = doc[i]
+        if tok.pos_ in ("ADP", "SCONJ") or (tok.pos_ == "ADV" and tok.lower_ in LOCATIVE):
+            if tok.lower_ == "of" and i > 0 and doc[i - 1].lower_ in FRAME_NOUNS:
+                i -= 2  # "the city of": look further back for its preposition
+                continue
+            return tok.lower_
+        if not (tok.pos_ in ("DET", "ADJ", "NUM", "PROPN") or tok.lower_ in FRAME_NOUNS or tok.tag_ == "POS"):
+            return ""
+        i -= 1
+    return ""
+
+
+def _adjectival(tok: Token, place: Place) -> bool:
+    """A country named as the adjective of people or forces: "U.S. forces", "Syrian army" (not
+    "the Sudan pharmaceutical plant" or "the Riyadh shootout", which happened there)."""
+    if tok.dep_ not in ("compound", "amod", "nmod") or tok.head.i < tok.i:
+        return False
+    return tok.head.lower_ in ACTOR_NOUNS and place.precision in ("country", "region", None)
+
+
+def is_actor(span: Span, coded: CodedArticle) -> bool:
+    """A toponym that stands for its government or people here ("Cairo rejected", "Turkey's actions")."""
+    root = span.root
+    if root.dep_ in ACTOR_DEPS:
+        return True
+    if root.dep_ == "poss" and root.head.dep_ in ACTOR_DEPS and root.head.lower_ not in FRAME_NOUNS:
+        return True  # "Turkey's actions were ..."; but "in Pakistan's city of Parachinar" places
+    if root.dep_ == "compound" and root.head.dep_ in ACTOR_DEPS and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head.lower_ not in FRAME_NOUNS
+    start, end = span.start_char, span.end_char
+    return any(a.start <= start and end <= a.end and a.end - a.start > end - start for a in coded.actors)
+
+
+_PRECISION_RANK = {"finer": 5, "city": 4, "admin2": 3, "admin1": 2, "country": 1, "region": 0}
+
+
+def _finer(a: Place, b: Place) -> bool:
+    """Whether ``a`` is more precise than ``b``: in "the West Bank city of Nablus", Nablus."""
+    return _PRECISION_RANK.get(a.precision or "finer", 5) > _PRECISION_RANK.get(b.precision or "finer", 5)
+
+
+def _dateline_place(trigger: Token, coded: CodedArticle) -> Place | None:
+    """The dateline's place, for an event in a sentence that names no place at all.
+
+    Only when no actor of the sentence belongs to another country than the dateline's: a
+    foreign leader's statement reported from Cairo did not happen in Cairo.
+    """
+    place = coded.dateline_place
+    if place is None:
+        return None
+    sent = trigger.sent
+    for actor in coded.actors:
+        if sent.start_char <= actor.start < sent.end_char and actor.country and place.country \
+                and actor.country != place.country:
+            return None
+    return place

@@ -43,6 +43,7 @@ NOT_PLACES = {"god", "allah", "jesus", "christ", "lord", "heaven", "hell", "para
               "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
               "central", "midwest"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_NAME_ARTICLES = {"al", "el", "ad", "ar", "as", "an", "az", "ash"}
 _TITLES = {"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sen.", "Rep.", "Gov.", "Gen.", "Col.", "Brig.",
            "Lt.", "Sgt.", "Capt.", "Prof.", "Rev.", "Maj.", "Adm.", "Cpl.", "Pvt.", "Fr.", "President", "Minister", "King", "Queen",
            "Prince", "Sheikh", "Coach", "Judge", "Officer"}
@@ -65,7 +66,7 @@ def place_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     for ent in doc.ents:
         if ent.label_ == "ORG":
             found.extend(_inside_organisation(ent, gaz, places))
-        elif ent.label_ in ("PERSON", "WORK_OF_ART", "PRODUCT", "EVENT"):
+        elif ent.label_ in ("PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "NORP"):
             span = _mistagged(ent, gaz, places)
             found.extend([span] if span is not None else [])
     taken = [False] * len(doc)
@@ -85,6 +86,9 @@ def cued(span: Span, strict: bool = False) -> bool:
     ``strict`` leaves out prepositions that as often introduce actors ("from Hamas", "to Fatah").
     """
     doc = span.doc
+    root = span.root
+    if root.dep_ == "appos" and root.head.lower_ in OF_NOUNS:  # "in the capital, Colombo"
+        return True
     i = span.start - 1
     while i >= 0 and (doc[i].lower_ in _DETERMINERS or doc[i].pos_ == "ADJ"):
         i -= 1
@@ -143,6 +147,18 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str]) -> Span | None:
     if _modifies_common_noun(span[0]) and _place_name(span, gaz, places, cue=True):
         return span  # "a Gainesville restaurant", "the Gainesville sewer system"
     return None
+
+
+def _framed(span: Span) -> bool:
+    """Whether the name follows "the town of", "the villages of", "the city of" and the like."""
+    doc = span.doc
+    i = span.start - 1
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in _FRAMES
+
+
+_FRAMES = {"city", "town", "village", "villages", "towns", "cities", "district", "province", "region",
+           "governorate", "neighbourhood", "neighborhood", "suburb", "camp", "area", "settlement",
+           "municipality", "county", "island", "port", "outskirts"}
 
 
 def _title_abbreviation(span: Span) -> bool:
@@ -212,8 +228,9 @@ def _extend_with_kind(span: Span | None) -> Span | None:
         return None
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is not None and nxt.lower_ in _KIND_SUFFIX and nxt.pos_ == "NOUN":
-        return doc[span.start:span.end + 1]
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in _KIND_SUFFIX and nxt.pos_ == "NOUN" and (after is None or after.lower_ != "of"):
+        return doc[span.start:span.end + 1]  # but not "the West Bank town of Bethlehem"
     return span
 
 
@@ -243,6 +260,9 @@ def _unlabelled_names(doc: Doc, taken: list[bool]) -> Iterator[Span]:
 
 
 def _capitalised(tok: Token) -> bool:
+    if tok.lower_ in _NAME_ARTICLES and tok.i + 2 < len(tok.doc) and tok.nbor().text == "-" \
+            and tok.nbor(2).text[:1].isupper():
+        return True  # "al-Rai", "el-Arish"
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and (tok.is_alpha or "-" in tok.text)
 
 
@@ -258,8 +278,10 @@ def _bare_name_is_place(span: Span, gaz: Gazetteer, places: set[str]) -> bool:
         return False
     if span[-1].lower_ in PLACE_NOUNS and len(span) > 1:
         return not gaz.is_demonym(span[:-1].text)
-    if span.text.lower() in NOT_PLACES or gaz.is_demonym(span.text) or not _known(span.text, gaz):
+    if span.text.lower() in NOT_PLACES or gaz.is_demonym(span.text):
         return False
+    if not _known(span.text, gaz):
+        return _framed(span)  # "the village of Kafr Saghir": unknown, but the text says what it is
     if cued(span) or normalize(span.text) in places:
         return True
     return _known(span.text, gaz, _MIN_POPULATION_BARE) and span.start > span.sent.start
