@@ -15,7 +15,7 @@ from importlib import resources
 import yaml
 from spacy.tokens import Token
 
-from .ontology import cameo
+from .ontology import cameo, frame_table
 from .settings import Settings
 
 _PATTERN_WORD = re.compile(r"[^\s{]*\{[^}]*\}|\S+")
@@ -182,6 +182,7 @@ def _load() -> EventLexicon:
                 sense = _noun_sense(str(key), pattern, "event" if kind == "events" else "content")
                 nouns.setdefault(sense.pattern.split(" of ")[0].split()[-1], []).append(sense)
     grammar = yaml.safe_load(data.joinpath("grammar.yaml").read_text("utf-8"))
+    frame_table()  # check the frame refinements now, not in the middle of an article
     return EventLexicon(verbs, nouns, grammar)
 
 

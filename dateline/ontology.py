@@ -109,10 +109,10 @@ def frame_table() -> dict[str, dict[str, str]]:
 
 def refine(frame_code: str, content_code: str) -> str:
     """The code of a verbal act given the act it is about (longest matching prefix), else the frame's."""
-    rows = frame_table().get(frame_code[:2])
+    rows = frame_table().get(frame_code[:3]) or frame_table().get(frame_code[:2])  # "141" before "14"
     if not rows:
         return frame_code
-    generic = len(frame_code) == 3 and frame_code.endswith("0")
+    generic = len(frame_code) == 3 and (frame_code.endswith("0") or frame_code in frame_table())
     for size in range(len(content_code), 0, -1):
         refined = rows.get(content_code[:size])
         # A frame more specific than its root ("vetoed" 129) keeps its code unless refined below it.
