@@ -14,18 +14,30 @@ from spacy.tokens import Doc
 
 from ..gazetteer import ADMIN1, COUNTRY, Gazetteer
 from ..geocode import Context, Mention, resolve
-from ..model import CodedArticle, Place
+from ..model import Actor, Article, CodedArticle, Place
 from ..resources import Resources
 from ..toponyms import place_spans
 
+# How much an actor of a country, and the dateline, count as a place of that country (a place
+# name counts 1); many actors of one country count at most ``MAX_COUNTRY_WEIGHT``.
+ACTOR_WEIGHT, DATELINE_WEIGHT, MAX_COUNTRY_WEIGHT = 0.5, 1.0, 3.0
 _QUALIFIER = re.compile(r",\s*((?:[A-Z][A-Za-z]*\.?)(?:\s*[A-Z][A-Za-z]*\.?){0,2})")
 
 
 def find_places(doc: Doc, coded: CodedArticle, res: Resources) -> CodedArticle:
     """Fill ``places`` (every place mention, resolved where possible) and ``dateline_place``."""
-    gaz = res.gazetteer
-    article = coded.article
-    spans = place_spans(doc, gaz)
+    places, dateline_place = resolve_spans(res.gazetteer, coded.article, place_spans(doc, res.gazetteer),
+                                           coded.actors)
+    return coded.replace(places=places, dateline_place=dateline_place)
+
+
+def resolve_spans(gaz: Gazetteer, article: Article, spans: list[tuple[int, int]],
+                  actors: tuple[Actor, ...] = ()) -> tuple[tuple[Place, ...], Place | None]:
+    """Resolve given place spans of an article together, with its dateline and actors as context.
+
+    Returns the places in text order (the dateline's first among them, if it has one) and the
+    dateline's place. Scorers call this with gold spans; ``find_places`` with found ones.
+    """
     dateline = _dateline_mention(gaz, article.text, article.dateline_start, article.dateline_end)
     if dateline is not None:
         spans = [s for s in spans if s[1] <= dateline.start or s[0] >= dateline.end]
@@ -33,10 +45,10 @@ def find_places(doc: Doc, coded: CodedArticle, res: Resources) -> CodedArticle:
                 for s, e in spans]
     if dateline is not None:
         mentions.insert(0, dateline)
-    rows = resolve(gaz, mentions, _context(coded, dateline, gaz))
+    rows = resolve(gaz, mentions, _context(actors, dateline, gaz))
     places = tuple(sorted((_place(gaz, m, row) for m, row in zip(mentions, rows)), key=lambda p: p.start))
     dateline_place = next((p for p in places if dateline is not None and p.start == dateline.start), None)
-    return coded.replace(places=places, dateline_place=dateline_place)
+    return places, dateline_place
 
 
 def qualifier_after(gaz: Gazetteer, text: str, end: int) -> int:
@@ -70,15 +82,16 @@ def _dateline_mention(gaz: Gazetteer, text: str, start: int | None, end: int | N
     return mention
 
 
-def _context(coded: CodedArticle, dateline: Mention | None, gaz: Gazetteer) -> Context:
+def _context(actors: tuple[Actor, ...], dateline: Mention | None, gaz: Gazetteer) -> Context:
+    """Countries the article is about apart from its place names: its actors' and its dateline's."""
     countries: dict[str, float] = {}
-    for actor in coded.actors:
+    for actor in actors:
         if actor.country:
-            countries[actor.country] = countries.get(actor.country, 0.0) + 0.3
+            countries[actor.country] = countries.get(actor.country, 0.0) + ACTOR_WEIGHT
     if dateline is not None and dateline.fixed >= 0 and gaz.country[dateline.fixed] >= 0:
         code = gaz.alpha3[int(gaz.country[dateline.fixed])]
-        countries[code] = countries.get(code, 0.0) + 1.0
-    return Context(countries={k: min(v, 2.0) for k, v in countries.items()})
+        countries[code] = countries.get(code, 0.0) + DATELINE_WEIGHT
+    return Context(countries={k: min(v, MAX_COUNTRY_WEIGHT) for k, v in countries.items()})
 
 
 def _place(gaz: Gazetteer, m: Mention, row: int) -> Place:

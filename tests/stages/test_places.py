@@ -1,0 +1,100 @@
+"""The places stage on real text: recognition, resolution with context, the dateline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import needs_shared
+
+from dateline.ingest import find_dateline, read_articles
+from dateline.model import Actor, Article, CodedArticle
+from dateline.stages.places import find_places
+
+
+def places_of(text: str, nlp, resources, actors=()):
+    span = find_dateline(text)
+    article = Article(id="t", text=text, date=dt.date(2020, 12, 7),
+                      dateline_start=span[0] if span else None, dateline_end=span[1] if span else None)
+    return find_places(nlp(text), CodedArticle(article, actors=tuple(actors)), resources)
+
+
+def by_text(coded) -> dict:
+    return {p.text: p for p in coded.places}
+
+
+@pytest.fixture(scope="module")
+def haftar(nlp, resources):
+    path = needs_shared("examples", "arabnews-2020-12-07-haftar-cairo.txt")
+    article = next(read_articles([path]))
+    return find_places(nlp(article.text), CodedArticle(article), resources)
+
+
+def test_places_resolve_the_haftar_article(haftar):
+    places = by_text(haftar)
+    assert places["Cairo"].geonameid == 360630  # Cairo, Egypt
+    assert places["Paris"].geonameid == 2988507  # Paris, France
+    assert places["Sirte"].geonameid == 2210554
+    assert places["Tripoli"].geonameid == 2210247 and places["Tripoli"].country == "LBY"  # not Lebanon
+    assert places["Libya"].geonameid == 2215636 and places["Libya"].precision == "country"
+    assert places["Turkey"].geonameid == 298795
+
+
+def test_places_recognise_a_camp_the_model_calls_a_person(haftar):
+    assert "Al-Maghaweer camp" in by_text(haftar)
+
+
+def test_places_resolve_the_dateline_and_list_it(haftar):
+    assert haftar.dateline_place is not None
+    assert haftar.dateline_place.text == "CAIRO" and haftar.dateline_place.geonameid == 360630
+    assert haftar.places[0] == haftar.dateline_place
+
+
+def test_places_leave_demonyms_to_the_actors(haftar):
+    assert not any(p.text in ("Libyan", "Egyptian", "French", "Turkish") for p in haftar.places)
+
+
+def test_places_keep_offsets_into_the_text(haftar):
+    for place in haftar.places:
+        assert haftar.article.text[place.start:place.end] == place.text
+
+
+def test_places_read_a_state_after_a_town(nlp, resources):
+    places = by_text(places_of("The fair opened in Paris, Texas, on Friday.", nlp, resources))
+    assert places["Paris"].geonameid == 4717560  # Paris, Texas
+    assert places["Texas"].precision == "admin1"
+
+
+def test_places_read_the_article_around_a_town(nlp, resources):
+    text = ("A woman from Alexandria was arrested on Tuesday. Deputies from Rapides Parish and "
+            "Pineville police said the fire in Alexandria started in a kitchen.")
+    assert by_text(places_of(text, nlp, resources))["Alexandria"].admin1 == "Louisiana"
+
+
+def test_places_take_a_province_with_its_kind(nlp, resources):
+    places = by_text(places_of("Government forces shelled villages in Idlib province on Monday.", nlp, resources))
+    assert places["Idlib province"].geonameid == 169387 and places["Idlib province"].precision == "admin1"
+
+
+def test_places_find_names_the_small_model_misses(nlp, resources):
+    places = by_text(places_of("Heavy clashes broke out in Sirte after midnight.", nlp, resources))
+    assert places["Sirte"].country == "LBY"
+
+
+def test_places_keep_a_toponym_used_as_an_actor(nlp, resources):
+    places = by_text(places_of("Washington said on Monday that talks would resume.", nlp, resources))
+    assert places["Washington"].country == "USA"
+
+
+def test_places_let_actors_tip_an_ambiguous_name(nlp, resources):
+    text = "Officials in Tripoli said the meeting was postponed."
+    lebanese = [Actor("Lebanese officials", 0, 9, "Lebanon", country="LBN", sector="GOV")] * 3
+    assert by_text(places_of(text, nlp, resources, lebanese))["Tripoli"].country == "LBN"
+    libyan = [Actor("Libyan officials", 0, 9, "Libya", country="LBY", sector="GOV")] * 3
+    assert by_text(places_of(text, nlp, resources, libyan))["Tripoli"].country == "LBY"
+
+
+def test_places_keep_unknown_names_unresolved(nlp, resources):
+    coded = places_of("The convoy stopped at the Elysee Palace gates.", nlp, resources)
+    palace = by_text(coded).get("Elysee Palace")
+    assert palace is not None and palace.geonameid is None and palace.name == "Elysee Palace"

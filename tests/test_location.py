@@ -1,0 +1,69 @@
+"""Where an event happened: the place its own words put it, metonymy, the dateline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline.ingest import find_dateline
+from dateline.location import locate_event
+from dateline.model import Actor, Article, CodedArticle
+from dateline.stages.places import find_places
+
+
+def locate(text: str, trigger: str, nlp, resources, actors=()):
+    span = find_dateline(text)
+    article = Article(id="t", text=text, date=dt.date(2020, 12, 7),
+                      dateline_start=span[0] if span else None, dateline_end=span[1] if span else None)
+    doc = nlp(text)
+    coded = find_places(doc, CodedArticle(article, actors=tuple(actors)), resources)
+    token = next(t for t in doc if t.text == trigger)
+    place = locate_event(token, coded)
+    return place.text if place is not None else None
+
+
+def test_location_takes_the_place_of_a_locative_phrase(nlp, resources):
+    assert locate("Heavy clashes erupted in Sirte on Sunday.", "clashes", nlp, resources) == "Sirte"
+    assert locate("Haftar has arrived to Cairo to hold talks.", "arrived", nlp, resources) == "Cairo"
+
+
+def test_location_takes_the_destination_of_a_visit(nlp, resources):
+    text = "El-Sisi began an official visit to Paris to meet Macron."
+    assert locate(text, "visit", nlp, resources) == "Paris"
+
+
+def test_location_reads_through_frame_nouns(nlp, resources):
+    text = "The army detected five Turkish ships off the coast of the city of Sirte."
+    assert locate(text, "detected", nlp, resources) == "Sirte"
+
+
+def test_location_prefers_the_finer_of_nested_places(nlp, resources):
+    text = "A Palestinian man was shot dead in the West Bank city of Nablus on Saturday."
+    assert locate(text, "shot", nlp, resources) == "Nablus"
+
+
+def test_location_skips_a_capital_used_as_an_actor(nlp, resources):
+    assert locate("Cairo rejected the proposal on Monday.", "rejected", nlp, resources) is None
+
+
+def test_location_skips_a_country_whose_actions_are_meant(nlp, resources):
+    assert locate("He said Turkey's actions were destabilising.", "said", nlp, resources) is None
+
+
+def test_location_is_none_when_the_sentence_names_no_place(nlp, resources):
+    assert locate("At least 22 fighters were killed in the clashes.", "killed", nlp, resources) is None
+
+
+def test_location_falls_back_on_the_dateline_for_a_domestic_event(nlp, resources):
+    text = "CAIRO: The Egyptian government announced new measures on Sunday."
+    assert locate(text, "announced", nlp, resources) == "CAIRO"
+
+
+def test_location_keeps_the_dateline_away_from_a_foreign_actor(nlp, resources):
+    text = "CAIRO: The French president announced new measures on Sunday."
+    french = [Actor("The French president", 7, 27, "President of France", country="FRA", sector="GOV")]
+    assert locate(text, "announced", nlp, resources, french) is None
+
+
+def test_location_prefers_the_sentence_over_the_dateline(nlp, resources):
+    text = "CAIRO: Militants attacked a checkpoint in Sirte on Sunday."
+    assert locate(text, "attacked", nlp, resources) == "Sirte"
