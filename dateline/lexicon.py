@@ -139,6 +139,8 @@ class EventLexicon:
         measure, light = self.grammar["measure_nouns"], self.grammar["light_nouns"]
         found = []
         for child in token.children:
+            if child.dep_ in ("ccomp", "xcomp"):  # "allowed inspectors to visit": whom it allowed
+                found += [g for g in child.children if g.dep_ == "nsubj"]
             if child.dep_ not in OBJECT_DEPS:
                 continue
             found.append(child)

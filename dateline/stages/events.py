@@ -28,6 +28,8 @@ from .event_triggers import Trigger, TriggerFinder
 MIN_CONFIDENCE = 0.4  # below this a reading is more often wrong than right (dev data)
 # Force and pressure made conditional on the other side's conduct are threats ("may halt ... if").
 CONDITIONAL_THREATS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"})
+# Words for crowds whose violence is rioting rather than assault.
+CROWD_WORDS = ("protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher")
 # Types that need a recipient (PLOVER manual): without one they are not coded.
 NEEDS_TARGET = frozenset({"AID", "COOPERATE", "SANCTION"})
 
@@ -109,6 +111,8 @@ class _Coder:
             return ontology.refine("130", code), replace(mood, future=False, hypothetical=False)
         if code == "042" and trigger.sense.particles:
             code = self._arrival(trigger)
+        if plover == "ASSAULT" and self._crowd(trigger):
+            code = "145"  # protesters who storm or attack are rioting (PLOVER PROTEST riot)
         if mood.future and not mood.negated and not mood.conditioned:
             converted = ontology.future_code(code)
             if converted is not None:
@@ -140,6 +144,11 @@ class _Coder:
             words = " ".join(t.lower_ for t in trigger.anchor.subtree)
             return "074" if "peacekeep" in words else "154"
         return "042"
+
+    def _crowd(self, trigger: Trigger) -> bool:
+        """Is the act done by protesters, demonstrators or a mob?"""
+        sources = sources_of(self.index, trigger.anchor)
+        return bool(sources) and all(any(w in a.text.lower() for w in CROWD_WORDS) for a in sources)
 
     def _plural(self, actor: Actor) -> bool:
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
