@@ -145,8 +145,8 @@ class EventLexicon:
                 continue
             found.append(child)
             lemma = child.lemma_.lower()
-            if lemma in measure or child.pos_ == "NUM":
-                found += [g for c in child.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            if lemma in measure or child.pos_ == "NUM" or child.lower_ == "$":  # "700 kg of", "$10 million in"
+                found += [g for c in child.children if c.lower_ in ("of", "in") for g in c.children if g.dep_ == "pobj"]
             if lemma in light:
                 found += [c for c in child.children if c.dep_ in ("compound", "amod", "nmod")]
         return found

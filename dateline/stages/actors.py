@@ -39,6 +39,7 @@ class Resolved:
     code: str | None = None
     kind: str = "role"  # person, org, country, capital, gov, role, pronoun
     entry: Entry | None = None
+    generic: bool = False  # a head that gives way to a telling modifier: "rebel leader"
 
     @property
     def known(self) -> bool:
@@ -156,7 +157,8 @@ class _Finder:
             out = replace(self.defined[token.text])
         elif token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and name_key(token.text) in self.surnames:
             out = Resolved(token.text, kind="person", sector=self._title_sector(token))
-        elif token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or self._role_sector(token):
+        elif token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or self._role_sector(token) \
+                or token.pos_ == "ADJ" and self.kb.country_of(token.text):
             out = self._from_phrase(token)
         else:
             return None
@@ -178,7 +180,7 @@ class _Finder:
         span = self._entity_span(token)
         kind = {"PERSON": "person", "ORG": "org"}.get(token.ent_type_, "role")
         name = span.text if kind != "role" else _role_name(token)
-        out = Resolved(name, kind=kind)
+        out = Resolved(name, kind=kind, generic=token.lemma_.lower() in self.kb.generic)
         if token.ent_type_ == "NORP" or token.pos_ == "ADJ":
             out.country = self.kb.country_of(token.text)
             if out.country:
@@ -257,8 +259,7 @@ class _Finder:
         out.country = out.country or info.country
         if country_only:
             return
-        if info.sector and (not out.sector or name_key(out.name.split()[-1]) in self.kb.generic
-                            and info.sector != "GOV" and out.kind == "role"):
+        if info.sector and (not out.sector or out.generic and info.sector != "GOV" and out.kind == "role"):
             out.sector = info.sector
         if info.code and info.code.startswith(("IGO", "NGO", "IMG")) and not out.country:
             out.code = info.code[:3] + (out.sector or info.code[3:])

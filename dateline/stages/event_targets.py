@@ -22,7 +22,7 @@ from .event_triggers import Trigger
 # Acts done to a place's people when no one else is named: aid, force posture, restrictions, force.
 PLACE_TARGET_ROOTS = frozenset({"07", "15", "17", "18", "19"})
 PLACE_TARGET_CODES = frozenset({"081", "132", "191", "141", "145"})
-PLACE_PREPS = frozenset({"in", "at", "on", "across", "throughout", "inside"})
+PLACE_PREPS = frozenset({"in", "at", "on", "across", "throughout", "inside", "through"})
 PLACE_PREPS_AID = frozenset({"to", "in", "into"})  # aid delivered "to Mekelle" is for the people there
 # Acts whose target is where they happen: asylum or refuge "in Germany".
 IN_TARGET_CODES = frozenset({"075", "1033"})

@@ -93,7 +93,7 @@ class _Coder:
         if not sources and not (targets and plover in VICTIM_TYPES):
             return []  # an act nobody is said to have done is news only when someone suffered it
         sources, targets = domestic(sources, self.targets.victims_place(trigger, targets), plover)
-        confidence = self._confidence(trigger, mood, sources, targets)
+        confidence = self._confidence(trigger, mood, sources, targets or sources[1:] if symmetric else targets)
         if confidence < MIN_CONFIDENCE:
             return []
         return [self._event(trigger, sent, code, plover, mode, src, tgt, mood, confidence)
