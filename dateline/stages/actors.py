@@ -27,6 +27,10 @@ LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "wi
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "flat", "nummod"}
 # Phrases after a role noun that tell whose it is: "commander of the LNA", "police in Jericho".
 ROLE_PREPS = {"of", "in", "from", "throughout", "across", "inside"}
+# Words that tie a group to another actor: "militants loyal to X", "workers affiliated with Y".
+ALLEGIANCE = {"loyal", "affiliate", "affiliated", "allied", "linked", "belonging", "close", "attached"}
+# "-style", "-like": a kind of thing, not the country named.
+LIKENESS = {"style", "like", "type", "esque", "era"}
 
 
 @dataclass
@@ -111,6 +115,9 @@ class _Finder:
             return False
         if self.dateline_end is not None and token.idx < self.dateline_end:
             return False  # "CAIRO, Egypt (AP) -" says where the story was filed
+        if token.i + 2 < len(self.doc) and self.doc[token.i + 1].text == "-" \
+                and self.doc[token.i + 2].lower_ in LIKENESS:
+            return False  # "a Bosnia-style war" is about a kind of war, not about Bosnia
         if token.pos_ == "ADJ" and not self.kb.country_of(token.text):
             return False
         if token.dep_ == "compound" and token.pos_ == "NOUN" and not self._role_sector(token.head) \
@@ -214,6 +221,12 @@ class _Finder:
                         self._merge(out, self._pp_info(obj, child.lower_), country_only=child.lower_ != "of")
         if out.kind == "role" and self._former(token) and out.sector in ("GOV", None):
             out.sector = "ELI"
+        if not out.country and out.kind == "role":  # "militants loyal to Zarqawi", "workers affiliated with X"
+            for child in token.children:
+                if child.dep_ in ("amod", "acl") and child.lemma_.lower() in ALLEGIANCE:
+                    for prep in (c for c in child.children if c.dep_ == "prep"):
+                        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                            self._merge(out, self.resolve(obj), country_only=True)
         if not out.country and token.dep_ == "conj" and out.kind == "role":
             head = self.resolve(token.head)  # "Fabius and a group of deputies": French deputies
             out.country = head.country if head is not None else None

@@ -29,9 +29,11 @@ IN_TARGET_CODES = frozenset({"075", "1033"})
 # Acts worth coding with only their victims known: "three soldiers were killed", "40 were arrested".
 VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
 VICTIM_SECTORS = frozenset({"CVL", "JRN", "REF", "EDU", "MED", "LAB", "REL", "BUS", "AGR", "CRM"})
+# Restrictions a government imposes on its own people: curfews, martial law, bans.
+RESTRICTIONS = frozenset({"172", "132", "081"})
 # A state's own organs, and the groups inside a state they usually deal with.
 STATE_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG", "SPY"})
-DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "REB", "EDU", "LAB", "REF", "CRM", "PTY", "MED", "JRN", "REL",
+DOMESTIC_SECTORS = frozenset({"CVL", "OPP", "REB", "EDU", "LAB", "CRM", "PTY", "MED", "JRN", "REL",
                               "BUS", "AGR", "UAF", "ELI", "SOC", "NGO", "COP", "JUD", "LEG", "GOV", "MIL"})
 
 
@@ -72,13 +74,11 @@ class TargetFinder:
         if not found and trigger.code in IN_TARGET_CODES:
             found = self.index.in_prep(trigger.anchor, ("in",))
         found = found or self.place_target(trigger)
-        if not found and trigger.sense.plover == "PROTEST":
+        if not found and trigger.sense.plover == "PROTEST" and trigger.anchor.pos_ == "VERB":
             # Protesters with no named target protest against their own state (PLOVER GSR practice).
-            countries = {a.country for a in sources if a.country}
-            if len(countries) == 1:  # the state is implied; the protesters' mention is what implies it
-                country = countries.pop()
-                by = next(a for a in sources if a.country == country)
-                found = [Actor(by.text, by.start, by.end, f"{country} (implied)", country, None, country)]
+            found = _implied(sources, None)
+        if not found and trigger.code[:3] in RESTRICTIONS:  # martial law is imposed on one's own people
+            found = _implied(sources, "CVL")
         return found
 
     def _destination(self, trigger: Trigger) -> list[Actor]:
@@ -155,10 +155,12 @@ def domestic(sources: list[Actor], targets: list[Actor], plover: str) -> tuple[l
     """An unnamed group facing a state's government, police or courts is taken to be of that state.
 
     "Turkish police prevented the demonstration staged by students": Turkish students. Armies
-    fight abroad, so military force does not imply this.
+    fight abroad, so their force implies this only when they coerce (arrests, detentions).
     """
+    state = STATE_SECTORS | ({"MIL"} if plover == "COERCE" else set())
+
     def country_of_state(actors: list[Actor]) -> str | None:
-        countries = {a.country for a in actors if a.country and (a.sector in STATE_SECTORS or a.sector is None)}
+        countries = {a.country for a in actors if a.country and (a.sector in state or a.sector is None)}
         return countries.pop() if len(countries) == 1 else None
 
     def fill(actors: list[Actor], country: str | None) -> list[Actor]:
@@ -169,9 +171,23 @@ def domestic(sources: list[Actor], targets: list[Actor], plover: str) -> tuple[l
                 and not (a.code or "").startswith(("IGO", "NGO", "IMG"))
                 else a for a in actors]
 
-    if plover in ("ASSAULT", "MOBILIZE", "AID", "COOPERATE"):
+    if plover in ("MOBILIZE", "AID", "COOPERATE") or plover == "ASSAULT" and any(a.sector == "MIL" for a in sources):
         return sources, targets
     return fill(sources, country_of_state(targets)), fill(targets, country_of_state(sources))
+
+
+def _implied(sources: list[Actor], sector: str | None) -> list[Actor]:
+    """The sources' own state or people, as a target no phrase names; the sources' mention implies it."""
+    countries = {a.country for a in sources if a.country}
+    if len(countries) != 1:
+        return []
+    country = countries.pop()
+    by = next(a for a in sources if a.country == country)
+    return [Actor(by.text, by.start, by.end, f"{country} (implied)", country, sector, country + (sector or ""))]
+
+
+def is_implied(actor: Actor | None) -> bool:
+    return actor is not None and actor.name.endswith("(implied)")
 
 
 def near(head: Token, depth: int = 3):

@@ -65,6 +65,8 @@ class TriggerFinder:
     def _triggers(self, sent: Span) -> dict[int, Trigger]:
         found: dict[int, Trigger] = {}
         for token in sent:
+            if token.dep_ == "amod":
+                continue  # a participle describing a noun is not a report of an act: "the besieged town"
             sense = self.lex.match(token)
             if sense is None:
                 continue

@@ -22,7 +22,7 @@ from ..model import Actor, CodedArticle, Event, make_event_id
 from ..resources import Resources
 from . import dates
 from .event_syntax import ActorIndex, Modality, clause_subject_actors, modality, sources_of, subject
-from .event_targets import VICTIM_TYPES, TargetFinder, domestic
+from .event_targets import VICTIM_TYPES, TargetFinder, domestic, is_implied
 from .event_triggers import Trigger, TriggerFinder
 
 MIN_CONFIDENCE = 0.4  # below this a reading is more often wrong than right (dev data)
@@ -168,8 +168,8 @@ class _Coder:
             # background: "whom they had taken hostage", "after the attack", "as the opposition threatened"
             pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children)
             score *= 0.6 if pluperfect else 0.7
-        if anchor.dep_ in ("pobj", "pcomp") and anchor.head.lower_ in self.circumstance:
-            score *= 0.6  # an event named as circumstance: "since last month's invasion"
+        if _circumstance(anchor, self.circumstance):
+            score *= 0.6  # an event named as circumstance: "since last month's invasion", "after a week of unrest"
         if mood.negated or mood.hypothetical:
             score *= 0.8
         return max(0.0, min(1.0, score))
@@ -191,6 +191,18 @@ class _Coder:
             sentence_start=sent.start_char + len(text) - len(stripped), start=start, end=start + len(token.text),
             trigger=token.text, negated=mood.negated, hypothetical=mood.hypothetical,
             confidence=confidence)
+
+
+def _circumstance(anchor: Token, preps: frozenset[str]) -> bool:
+    """Is the act named in a phrase of time or cause ("since the invasion", "after a week of unrest")?"""
+    node = anchor
+    for _ in range(3):
+        if node.dep_ not in ("pobj", "pcomp") or node.head.i == node.i:
+            return False
+        if node.head.lower_ in preps:
+            return True
+        node = node.head.head if node.head.lower_ == "of" else node.head
+    return False
 
 
 def _background(anchor: Token) -> bool:
@@ -222,8 +234,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
     out = []
     for group in groups.values():
         by_target: dict[object, Event] = {}
-        for event in group:
-            key = None if event.target is None else (event.target.entity or event.target.start)
+        for event in group:  # an implied target ranks with no target at all
+            key = None if event.target is None or is_implied(event.target) else (event.target.entity or event.target.start)
             if key not in by_target or event.confidence > by_target[key].confidence:
                 by_target[key] = event
         bare = by_target.pop(None, None)
