@@ -193,21 +193,25 @@ async def client(port: int, deadline: float, seed: int, places, results: list) -
         writer.close()
 
 
-async def load(port: int, clients: int, seconds: float, places) -> list:
+async def load(port: int, pid: int, clients: int, seconds: float, places,
+               warmup_seconds: float = 10) -> tuple[list, float, float]:
+    """Results of the measured phase, and the CPU seconds the server and this client used in it."""
     results: list = []
-    warmup = time.perf_counter() + 3
+    warmup = time.perf_counter() + warmup_seconds
     await asyncio.gather(*(client(port, warmup, 1000 + i, places, []) for i in range(clients)))
+    server_cpu, client_cpu = cpu_seconds(pid), time.process_time()
     deadline = time.perf_counter() + seconds
     await asyncio.gather(*(client(port, deadline, i, places, results) for i in range(clients)))
-    return results
+    return results, cpu_seconds(pid) - server_cpu, time.process_time() - client_cpu
 
 
-def serve(path: Path, cache_size: int) -> tuple[subprocess.Popen, int]:
+def serve(path: Path, cache_size: int, workers: int) -> tuple[subprocess.Popen, int]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen([sys.executable, "-m", "dateline", "serve", "--db", str(path), "--port", str(port),
-                               "--read-only", "--cache-size", str(cache_size), "--log-level", "error"])
+                               "--read-only", "--cache-size", str(cache_size), "--workers", str(workers),
+                               "--log-level", "error"])
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
@@ -217,6 +221,22 @@ def serve(path: Path, cache_size: int) -> tuple[subprocess.Popen, int]:
             time.sleep(0.2)
     server.kill()
     raise RuntimeError("the server did not start")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process and its children (server workers) have used so far (Linux /proc)."""
+    stats = {}
+    for path in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = path.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        stats[int(path.parent.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+    tree, ticks = {pid}, 0
+    for _ in range(4):  # the server, its workers and anything they started
+        tree |= {p for p, (parent, _) in stats.items() if parent in tree}
+    ticks = sum(stats[p][1] for p in tree if p in stats)
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def report(results: list, seconds: float) -> None:
@@ -242,6 +262,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--reuse", action="store_true", help="reuse --db if it already holds --events events")
+    parser.add_argument("--warmup", type=float, default=10, help="seconds of load before measuring")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (dateline serve --workers)")
     parser.add_argument("--cache-size", type=int, default=0,
                         help="the server's answer cache (default 0: measure the store, not the cache)")
     args = parser.parse_args()
@@ -254,14 +276,21 @@ def main() -> None:
         Path(f"{args.db}.wal").unlink(missing_ok=True)
         build(args.db, args.events, args.batch)
     print(f"machine: {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} before the run; "
-          f"{args.clients} clients for {args.seconds:.0f} s; server cache {args.cache_size}")
-    server, port = serve(args.db, args.cache_size)
+          f"{args.clients} clients for {args.seconds:.0f} s; server cache {args.cache_size}, "
+          f"{args.workers} worker(s)")
+    server, port = serve(args.db, args.cache_size, args.workers)
+    places = cities()
     try:
-        results = asyncio.run(load(port, args.clients, args.seconds, cities()))
+        results, server_cpu, client_cpu = asyncio.run(
+            load(port, server.pid, args.clients, args.seconds, places, args.warmup))
     finally:
         server.terminate()
         server.wait(timeout=30)
     report(results, args.seconds)
+    # CPU per request hardly depends on what else the machine runs; latency does.
+    n = max(len(results), 1)
+    print(f"CPU per request: server {server_cpu / n * 1000:.1f} ms, client {client_cpu / n * 1000:.1f} ms "
+          f"(server {server_cpu:.1f} s of CPU in {args.seconds:.0f} s)")
 
 
 if __name__ == "__main__":

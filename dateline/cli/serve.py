@@ -15,11 +15,13 @@ from .options import db_option
               help="Token for POST /articles (and for reads with --private); or set DATELINE_TOKEN.")
 @click.option("--private", is_flag=True, help="Reads need the token too (default: reads are open).")
 @click.option("--read-only", is_flag=True, help="Open the store read-only; POST /articles is refused.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Server processes, each with its own in-memory index; above 1 needs --read-only.")
 @click.option("--cache-size", default=256, show_default=True, type=click.IntRange(min=0),
               help="Read answers kept until the store changes (0: none).")
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]),
               default="warning", show_default=True, help="Server log level.")
-def serve(db, host, port, token, private, read_only, cache_size, log_level):
+def serve(db, host, port, token, private, read_only, workers, cache_size, log_level):
     """Serve the REST API and the web explorer over the event store.
 
     Open http://HOST:PORT/ for the explorer; the API's OpenAPI schema is at
@@ -32,14 +34,27 @@ def serve(db, host, port, token, private, read_only, cache_size, log_level):
       curl -H 'Authorization: Bearer secret' -H 'Content-Type: application/json' \\
            -d '{"articles": [{"text": "...", "date": "2024-03-04"}]}' http://127.0.0.1:8080/articles
     """
+    import json
+    import os
+
     import uvicorn
 
-    from ..api import create_app
+    from ..api import SERVE_ENV, create_app
 
     if private and not token:
         raise click.UsageError("--private needs a token: give --token or set DATELINE_TOKEN")
-    app = create_app(db, token=token, public=not private, read_only=read_only, cache_size=cache_size)
+    if workers > 1 and not read_only:
+        raise click.UsageError("--workers above 1 needs --read-only: only one process can write a DuckDB file")
+    options = {"db_path": db, "token": token, "public": not private, "read_only": read_only,
+               "cache_size": cache_size}
+    app = create_app(**options, index=workers == 1)  # checks the store; the workers build their own
     events = app.state.store.stats()["total"]
     click.echo(f"dateline: {events:,} events in {db}; explorer at http://{host}:{port}/ "
                f"(API schema at /openapi.json; Ctrl-C to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level=log_level)
+        return
+    app.state.store.close()
+    os.environ[SERVE_ENV] = json.dumps(options)
+    uvicorn.run("dateline.api:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                log_level=log_level)
