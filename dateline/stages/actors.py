@@ -258,7 +258,12 @@ class _Finder:
     def _pp_info(self, obj: Token, prep: str) -> Resolved | None:
         if prep not in ("of", "from") and not self._is_place_like(obj):
             return None  # "police in Jericho" says where they are from; "rebels in the hills" does not
-        return self.resolve(obj)
+        found = self.resolve(obj)
+        if found is None:  # "inhabitants of the Syrian Golan Heights": the place's country
+            countries = {self.kb.country_of(c.text) for c in obj.children if c.dep_ in ("amod", "compound")}
+            countries.discard(None)
+            found = Resolved(obj.text, countries.pop()) if len(countries) == 1 else None
+        return found
 
     def _is_place_like(self, obj: Token) -> bool:
         entries = self._entries(obj)

@@ -28,9 +28,13 @@ QUANTITY = frozenset({"number", "group", "some", "many", "dozen", "dozens", "hun
     "representative", "representatives", "deployment", "detachment", "convoy", "column", "squad"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 # Nouns for what an actor thinks, which do nothing themselves: "the Egyptian and French stances agree".
-OPINION_NOUNS = frozenset({"stance", "position", "view", "opinion", "attitude", "policy",
+OPINION_NOUNS = frozenset({"help", "support", "backing", "assistance", "blessing", "approval", "consent",
+    "stance", "position", "view", "opinion", "attitude", "policy",
     "approach", "interest", "concern", "belief", "vision", "thinking", "perspective", "goal",
     "aim", "objective", "priority", "relation", "relations", "tie", "ties"})
+# Nouns for what is meant to be done: "a decision to expel", "a plan to attack".
+PLAN_NOUNS = frozenset({"decision", "plan", "bid", "intention", "proposal", "offer", "move", "effort", "pledge",
+    "promise", "commitment", "readiness", "willingness", "determination", "threat", "order"})
 # Nouns for where something happens: "on the Thai border" places an act, it does not aim it at Thailand.
 WHERE_NOUNS = frozenset({"border", "frontier", "coast", "waters", "side", "boundary", "line", "shore"})
 
@@ -180,10 +184,11 @@ def targets_of(index: ActorIndex, token: Token, sources: list[Actor], things: li
         found = index.at(next((c for c in token.children if c.dep_ == "nsubjpass"), None))
     if not found and token.pos_ not in ("NOUN", "PROPN"):
         objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj", "attr")]
-        if things:  # "held talks with X", "sent troops to X", "delivered $5 worth of goods to X"
-            found = index.in_prep(token, TARGET_PREPS[:-1])
+        if things:  # "held talks with X", "sent troops to X", "tightened the blockade of X"
             for thing in things:
-                found = found or index.in_prep(thing, TARGET_PREPS[:-1])
+                found = found or index.in_prep(thing, TARGET_PREPS[:-1]) or \
+                    [a for a in index.in_prep(thing, ("of",), deep=False) if a.sector is None and a.country]
+            found = found or index.in_prep(token, TARGET_PREPS[:-1])
         for obj in [*objects, *things]:  # "attacked X", "rejected a U.S. request", "Turkey's efforts"
             if found:
                 break
@@ -224,7 +229,8 @@ def modality(token: Token, lexicon: EventLexicon) -> Modality:
         chain.append(node)
         if node.pos_ == "ADP":
             continue
-    negated = future = hypothetical = obligation = conditional = False
+    negated = hypothetical = obligation = conditional = False
+    future = token.dep_ == "acl" and token.head.lemma_.lower() in PLAN_NOUNS  # "a decision to expel": not yet done
     for i, node in enumerate(chain):
         lemma = node.lemma_.lower()
         if i and lemma in words("intent_verbs") | words("intent_adjectives"):
