@@ -20,7 +20,7 @@ from ..toponyms import place_spans
 
 # How much an actor of a country, and the dateline, count as a place of that country (a place
 # name counts 1); many actors of one country count at most ``MAX_COUNTRY_WEIGHT``.
-ACTOR_WEIGHT, DATELINE_WEIGHT, MAX_COUNTRY_WEIGHT = 0.5, 1.0, 3.0
+ACTOR_WEIGHT, DATELINE_WEIGHT, MAX_COUNTRY_WEIGHT = 0.3, 1.0, 3.0
 _QUALIFIER = re.compile(r",\s*((?:[A-Z][A-Za-z]*\.?)(?:\s*[A-Z][A-Za-z]*\.?){0,2})")
 
 
@@ -45,7 +45,12 @@ def resolve_spans(gaz: Gazetteer, article: Article, spans: list[tuple[int, int]]
                 for s, e in spans]
     if dateline is not None:
         mentions.insert(0, dateline)
-    rows = resolve(gaz, mentions, _context(actors, dateline, gaz))
+    # Actors named by a place name ("Egypt said") get their country from that name: only the
+    # others ("the Libyan army", "Egyptian President El-Sisi") tell where the article is.
+    # Pronouns ("it", "its") take their country from an antecedent that may be just such a name.
+    others = tuple(a for a in actors if a.text[:1].isupper()
+                   and not any(a.start < m.end and m.start < a.end for m in mentions))
+    rows = resolve(gaz, mentions, _context(others, dateline, gaz))
     places = tuple(sorted((_place(gaz, m, row) for m, row in zip(mentions, rows)), key=lambda p: p.start))
     dateline_place = next((p for p in places if dateline is not None and p.start == dateline.start), None)
     return places, dateline_place

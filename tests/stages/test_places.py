@@ -88,9 +88,9 @@ def test_places_keep_a_toponym_used_as_an_actor(nlp, resources):
 
 def test_places_let_actors_tip_an_ambiguous_name(nlp, resources):
     text = "Officials in Tripoli said the meeting was postponed."
-    lebanese = [Actor("Lebanese officials", 0, 9, "Lebanon", country="LBN", sector="GOV")] * 3
+    lebanese = [Actor("Lebanese officials", 0, 9, "Lebanon", country="LBN", sector="GOV")] * 5
     assert by_text(places_of(text, nlp, resources, lebanese))["Tripoli"].country == "LBN"
-    libyan = [Actor("Libyan officials", 0, 9, "Libya", country="LBY", sector="GOV")] * 3
+    libyan = [Actor("Libyan officials", 0, 9, "Libya", country="LBY", sector="GOV")] * 5
     assert by_text(places_of(text, nlp, resources, libyan))["Tripoli"].country == "LBY"
 
 
