@@ -116,13 +116,13 @@ def create_app(db_path: str | Path, *, token: str | None = None, public: bool = 
 
     api = [Depends(reader)]
 
-    @app.get("/events", dependencies=api, summary="Events, filtered, sorted and paged")
-    async def list_events(request: Request, where: Annotated[EventFilter, Depends(event_filter)],
-                    limit: Annotated[int, Query(ge=0, le=MAX_LIMIT)] = 50,
-                    offset: Annotated[int, Query(ge=0, le=INT64)] = 0,
-                    sort: Annotated[str, Query(description="date, confidence, num_sources, num_mentions, "
-                                                           "num_articles, intensity or event_id; "
-                                                           "prefix - for descending")] = "-date"):
+    @app.get("/events", dependencies=api, summary="Events, filtered, sorted and paged",
+             openapi_extra=_documented(FILTERS, PAGING))
+    async def list_events(request: Request, where: Annotated[EventFilter, Depends(event_filter)]):
+        params = request.query_params
+        limit = _integer(params, "limit", 0, MAX_LIMIT, 50)
+        offset = _integer(params, "offset", 0, INT64, 0)
+        sort = params.get("sort") or "-date"
         if served is None:
             return await run_in_threadpool(
                 answer, request, lambda: store.events(where, limit=limit, offset=offset, sort=sort))
@@ -143,22 +143,26 @@ def create_app(db_path: str | Path, *, token: str | None = None, public: bool = 
             raise HTTPException(404, f"no article {article_id!r}")
         return JSONResponse(found)
 
-    @app.get("/actors", dependencies=api, summary="Actors by number of events")
+    @app.get("/actors", dependencies=api, openapi_extra=_documented(FILTERS),
+             summary="Actors by number of events")
     def list_actors(request: Request, where: Annotated[EventFilter, Depends(event_filter)],
                     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100):
         return answer(request, lambda: {"actors": store.actors(where, limit)})
 
-    @app.get("/places", dependencies=api, summary="Located events grouped by place, per quad class")
+    @app.get("/places", dependencies=api, openapi_extra=_documented(FILTERS),
+             summary="Located events grouped by place, per quad class")
     def list_places(request: Request, where: Annotated[EventFilter, Depends(event_filter)],
                     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT * 10)] = 2000):
         return answer(request, lambda: {"places": store.places(where, limit)})
 
-    @app.get("/network", dependencies=api, summary="Who acts on whom: weighted source -> target edges")
+    @app.get("/network", dependencies=api, openapi_extra=_documented(FILTERS),
+             summary="Who acts on whom: weighted source -> target edges")
     def get_network(request: Request, where: Annotated[EventFilter, Depends(event_filter)],
                     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 60):
         return answer(request, lambda: store.network(where, limit))
 
-    @app.get("/stats", dependencies=api, summary="Counts by day, event type and quad class")
+    @app.get("/stats", dependencies=api, openapi_extra=_documented(FILTERS),
+             summary="Counts by day, event type and quad class")
     def get_stats(request: Request, where: Annotated[EventFilter, Depends(event_filter)]):
         return answer(request, lambda: store.stats(where))
 
@@ -183,24 +187,73 @@ def app_from_environment() -> FastAPI:
     return create_app(**json.loads(os.environ[SERVE_ENV]))
 
 
-async def event_filter(
-    since: Annotated[str | None, Query(description="Events on or after this day (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, Query(description="Events on or before this day (YYYY-MM-DD).")] = None,
-    country: Annotated[str | None, Query(description="ISO codes or names, comma-separated: source, "
-                                                     "target or place country.")] = None,
-    actor: Annotated[str | None, Query(description="Actor code (EGYGOV) or part of a name.")] = None,
-    event_type: Annotated[str | None, Query(description="PLOVER types, comma-separated.")] = None,
-    quad_class: Annotated[str | None, Query(description="1-4, comma-separated.")] = None,
-    place: Annotated[str | None, Query(description="GeoNames id or part of a place name.")] = None,
-    bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat")] = None,
-    q: Annotated[str | None, Query(max_length=200, description="Text in a sentence, actor or place.")] = None,
-    min_sources: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
-    include_flagged: Annotated[bool, Query(description="Also negated and hypothetical events.")] = False,
-) -> EventFilter:
-    """The shared filters of every read endpoint."""
-    return EventFilter.parse(since=since, until=until, country=country, actor=actor, event_type=event_type,
-                             quad_class=quad_class, place=place, bbox=bbox, q=q, min_sources=min_sources,
-                             include_flagged=include_flagged)
+# The filters every read endpoint takes: (OpenAPI schema, description).
+FILTERS = {
+    "since": ({"type": "string", "format": "date"}, "Events on or after this day (YYYY-MM-DD)."),
+    "until": ({"type": "string", "format": "date"}, "Events on or before this day (YYYY-MM-DD)."),
+    "country": ({"type": "string"}, "ISO codes or names, comma-separated: source, target or place country."),
+    "actor": ({"type": "string"}, "An actor code (EGYGOV) or part of an actor's name."),
+    "event_type": ({"type": "string"}, "PLOVER event types, comma-separated."),
+    "quad_class": ({"type": "string"}, "Quad classes 1-4, comma-separated."),
+    "place": ({"type": "string"}, "A GeoNames id or part of a place name."),
+    "bbox": ({"type": "string"}, "min_lon,min_lat,max_lon,max_lat in degrees."),
+    "q": ({"type": "string", "maxLength": 200}, "Text in a sentence, an actor or a place name."),
+    "min_sources": ({"type": "integer", "minimum": 1}, "Reported by at least this many outlets."),
+    "include_flagged": ({"type": "boolean", "default": False}, "Also negated and hypothetical events."),
+}
+PAGING = {
+    "limit": ({"type": "integer", "minimum": 0, "maximum": MAX_LIMIT, "default": 50}, "Events per page."),
+    "offset": ({"type": "integer", "minimum": 0, "default": 0}, "Events to skip."),
+    "sort": ({"type": "string", "default": "-date"},
+             ("date, confidence, num_sources, num_mentions, num_articles, intensity or event_id; "
+              "prefix - for descending.")),
+}
+
+
+def _documented(*groups: dict) -> dict:
+    """OpenAPI parameters for filters read from the query string by hand."""
+    return {"parameters": [{"name": name, "in": "query", "required": False, "schema": schema,
+                            "description": text} for group in groups for name, (schema, text) in group.items()]}
+
+
+async def event_filter(request: Request) -> EventFilter:
+    """The shared filters of every read endpoint, read straight from the query string.
+
+    Parsed here rather than declared one by one: FastAPI's per-parameter validation
+    costs more than answering the query from the index.
+    """
+    params = request.query_params
+    text = params.get("q")
+    if text is not None and len(text) > 200:
+        raise FilterError(f"q must be at most 200 characters, got {len(text)}")
+    return EventFilter.parse(
+        since=params.get("since"), until=params.get("until"), country=params.get("country"),
+        actor=params.get("actor"), event_type=params.get("event_type"), quad_class=params.get("quad_class"),
+        place=params.get("place"), bbox=params.get("bbox"), q=text,
+        min_sources=_integer(params, "min_sources", 1, 1_000_000),
+        include_flagged=_boolean(params, "include_flagged"))
+
+
+def _integer(params, name: str, low: int, high: int, default: int | None = None) -> int | None:
+    raw = params.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise FilterError(f"{name} must be an integer, got {raw!r}") from None
+    if not low <= value <= high:
+        raise FilterError(f"{name} must be between {low} and {high}, got {value}")
+    return value
+
+
+def _boolean(params, name: str) -> bool:
+    raw = (params.get(name) or "").lower()
+    if raw in ("", "false", "0", "no", "off"):
+        return False
+    if raw in ("true", "1", "yes", "on"):
+        return True
+    raise FilterError(f"{name} must be true or false, got {params.get(name)!r}")
 
 
 class _Cache:

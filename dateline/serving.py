@@ -57,7 +57,7 @@ class EventIndex:
         self.event_id = col("event_id", np.int64)
         self.date = col("date", np.int32, cast=pa.int32())
         self._newest_first = -self.date  # ascending, for searchsorted
-        self.flagged = col("negated", np.bool_) | col("hypothetical", np.bool_)
+        self.asserted = ~(col("negated", np.bool_) | col("hypothetical", np.bool_))
         self.quad = col("quad_class", np.int8)
         self.num_sources = col("num_sources", np.int64)
         self.geonameid = col("geonameid", np.int64, fill=-1)
@@ -109,7 +109,7 @@ class EventIndex:
 
     def mask(self, where: EventFilter) -> np.ndarray:
         """The events that pass the filter, as a boolean array in index order."""
-        mask = np.ones(self.size, np.bool_) if where.include_flagged else ~self.flagged
+        mask = np.ones(self.size, np.bool_) if where.include_flagged else self.asserted.copy()
         if where.since or where.until:
             # Newest first: the days in range are one slice of the index.
             start = np.searchsorted(self._newest_first, -_days(where.until)) if where.until else 0
@@ -179,7 +179,11 @@ def _page(mask: np.ndarray, offset: int, limit: int, block: int = 1 << 15) -> tu
     total = int(np.count_nonzero(mask))
     if not limit or offset >= total:
         return np.empty(0, np.int64), total
-    counts = np.cumsum(np.add.reduceat(mask, np.arange(0, mask.size, block), dtype=np.int64))
+    whole = mask.size - mask.size % block
+    per_block = np.count_nonzero(mask[:whole].reshape(-1, block), axis=1)
+    if whole < mask.size:
+        per_block = np.append(per_block, np.count_nonzero(mask[whole:]))
+    counts = np.cumsum(per_block)
     first = int(np.searchsorted(counts, offset, side="right"))
     last = int(np.searchsorted(counts, min(offset + limit, total) - 1, side="right"))
     found = np.flatnonzero(mask[first * block:(last + 1) * block]) + first * block

@@ -69,3 +69,18 @@ def test_serving_index_is_rebuilt_after_a_write(tmp_path):
         before = served.get().events(EventFilter())["total"]
         store.write(CORPUS[2:], [], None)
         assert served.get().events(EventFilter())["total"] == store.events()["total"] > before
+
+
+def test_serving_page_finds_the_same_rows_as_a_full_scan():
+    import numpy as np
+
+    from dateline.serving import _page
+
+    rng = np.random.default_rng(5)
+    for size, density in [(100_000, 0.3), (70_001, 0.001), (5, 1.0), (65_536, 0.0)]:
+        mask = rng.random(size) < density
+        every = np.flatnonzero(mask)
+        for offset, limit in [(0, 50), (1, 3), (every.size - 2, 50), (every.size + 5, 50), (12_345, 7), (0, 0)]:
+            page, total = _page(mask, max(offset, 0), limit, block=4096)
+            assert total == every.size
+            assert page.tolist() == every[max(offset, 0):max(offset, 0) + limit].tolist()
