@@ -213,7 +213,9 @@ class TriggerFinder:
                 node = node.head
                 if node.i in protests:
                     trigger.suppressed = True
-                    protest = next(t for t in triggers.values() if node.i in (t.anchor.i, t.token.i))
+                    matching = [t for t in triggers.values() if node.i in (t.anchor.i, t.token.i)
+                                or t.token.i in {m.anchor.i for m in triggers.values() if m.token.i == node.i}]
+                    protest = min(matching, key=lambda t: t.suppressed)  # the one that is coded
                     protest.content = protest.content or trigger  # whom the protest is against
                     break
 

@@ -71,7 +71,8 @@ class _Coder:
         plover = trigger.sense.plover if code == trigger.sense.code else record.plover
         mode = trigger.sense.mode if code == trigger.sense.code else record.mode
         sources = sources_of(self.index, anchor if trigger.token.pos_ == "VERB" or anchor.i != trigger.token.i
-                             else trigger.token) if not trigger.undergone else sources_of(self.index, trigger.token)
+                             else trigger.token) if not trigger.undergone else \
+            sources_of(self.index, trigger.token) or self.index.in_prep(anchor, ("by",))
         if not sources and anchor.pos_ == "NOUN":  # "issued a stern reminder that ...": who issued it
             verb = self.finder.support_verb(anchor)
             sources = sources_of(self.index, verb) if verb is not None else []

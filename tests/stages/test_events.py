@@ -152,3 +152,35 @@ def test_events_records_are_consistent_and_stable(resources):
 def test_events_one_sentence_per_type(resources, text, expected):
     events = [e for e in events_of(resources, text) if not e.negated]
     assert max(events, key=lambda e: e.confidence).event_type == expected
+
+
+def test_events_undergone_attack_makes_the_subject_the_target(resources):
+    (event,) = events_of(resources, "A Turkish army base came under attack by Syrian militants on Friday.")
+    assert (event.event_type, event.source.code, event.target.country) == ("ASSAULT", "SYRREB", "TUR")
+
+
+def test_events_a_worry_is_not_a_threat_but_a_warning_to_someone_is(resources):
+    assert events_of(resources, "The United Nations warned that the fighting threatens aid deliveries.") == ()
+    (event,) = events_of(resources, "Iran warned Israel that it would retaliate against any attack.")
+    assert (event.event_type, event.source.code, event.target.code) == ("THREATEN", "IRN", "ISR")
+
+
+def test_events_protesters_who_storm_are_rioting(resources):
+    (event,) = events_of(resources, "Lebanese protesters stormed the parliament building in Beirut.")
+    assert (event.event_type, event.mode) == ("PROTEST", "riot")
+
+
+def test_events_arrival_in_a_capital_visits_its_government(resources):
+    events = events_of(resources, "Japan's prime minister arrived in New Delhi on Sunday for talks.")
+    assert ("CONSULT", "JPNGOV", "INDGOV") in summary(events)
+    assert events[0].mode == "visit"
+
+
+def test_events_a_protest_absorbs_its_demand(resources):
+    events = events_of(resources, "Serbian students staged a demonstration demanding the resignation of the minister.")
+    assert [(e.event_type, e.cameo) for e in events] == [("PROTEST", "1411")]
+
+
+def test_events_missile_fired_into_the_sea_is_a_show_of_force(resources):
+    (event,) = events_of(resources, "North Korea fired a ballistic missile into the sea on Tuesday.")
+    assert (event.event_type, event.mode) == ("MOBILIZE", "weapons")
