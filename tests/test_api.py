@@ -204,3 +204,41 @@ def test_api_real_server_answers_concurrent_clients(db):
         with concurrent.futures.ThreadPoolExecutor(8) as pool:
             statuses = list(pool.map(lambda u: http.get(u).status_code, urls))
         assert statuses.count(400) == 6 and statuses.count(200) == len(urls) - 6
+
+
+def test_api_serve_command_serves_the_store(db):
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "dateline", "serve", "--db", str(db), "--port", str(port),
+                               "--read-only"], stderr=subprocess.PIPE, text=True)
+    try:
+        assert "7 events in" in server.stderr.readline()
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                body = httpx.get(f"http://127.0.0.1:{port}/events?limit=1", timeout=5).json()
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline and server.poll() is None
+                time.sleep(0.2)
+        assert body["total"] == ASSERTED_EVENTS and len(body["events"]) == 1
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_api_serve_command_refuses_unsafe_options(db):
+    from click.testing import CliRunner
+
+    from dateline.cli import app as cli
+
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--workers", "2"])
+    assert result.exit_code == 2 and "needs --read-only" in result.stderr
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--private"], env={"DATELINE_TOKEN": ""})
+    assert result.exit_code == 2 and "--private needs a token" in result.stderr
