@@ -263,7 +263,10 @@ def is_actor(span: Span, coded: CodedArticle) -> bool:
         return True  # "Turkey's actions were ..."; but "in Pakistan's city of Parachinar" places
     if root.dep_ == "compound" and root.head.dep_ in ACTOR_DEPS and root.head.pos_ in ("NOUN", "PROPN"):
         return root.head.lower_ not in FRAME_NOUNS
+    # Part of an actor's name ("the Gainesville Police"), not a place in a phrase of it ("troops in Gaza").
     start, end = span.start_char, span.end_char
+    if root.dep_ not in ("compound", "amod", "nmod", "poss"):
+        return False
     return any(a.start <= start and end <= a.end and a.end - a.start > end - start for a in coded.actors)
 
 
