@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import os
 
 import httpx
 import pytest
@@ -215,8 +216,9 @@ def test_api_serve_command_serves_the_store(db):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "dateline", "serve", "--db", str(db), "--port", str(port),
-                               "--read-only"], stderr=subprocess.PIPE, text=True)
+    env = {k: v for k, v in os.environ.items() if k != "DATELINE_TOKEN"}
+    server = subprocess.Popen([sys.executable, "-m", "dateline", "serve", "--db", str(db), "--port", str(port)],
+                              stderr=subprocess.PIPE, text=True, env=env)
     try:
         assert "7 events in" in server.stderr.readline()
         deadline = time.monotonic() + 60
@@ -228,6 +230,9 @@ def test_api_serve_command_serves_the_store(db):
                 assert time.monotonic() < deadline and server.poll() is None
                 time.sleep(0.2)
         assert body["total"] == ASSERTED_EVENTS and len(body["events"]) == 1
+        # No token: the store is open read-only, so the CLI can read it at the same time.
+        with Store(db, read_only=True) as other:
+            assert other.stats()["total"] == ASSERTED_EVENTS
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -238,7 +243,7 @@ def test_api_serve_command_refuses_unsafe_options(db):
 
     from dateline.cli import app as cli
 
-    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--workers", "2"])
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--workers", "2"], env={"DATELINE_TOKEN": "x"})
     assert result.exit_code == 2 and "needs --read-only" in result.stderr
     result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--private"], env={"DATELINE_TOKEN": ""})
     assert result.exit_code == 2 and "--private needs a token" in result.stderr

@@ -14,7 +14,8 @@ from .options import db_option
 @click.option("--token", envvar="DATELINE_TOKEN", metavar="SECRET",
               help="Token for POST /articles (and for reads with --private); or set DATELINE_TOKEN.")
 @click.option("--private", is_flag=True, help="Reads need the token too (default: reads are open).")
-@click.option("--read-only", is_flag=True, help="Open the store read-only; POST /articles is refused.")
+@click.option("--read-only", is_flag=True,
+              help="Open the store read-only (the default without a token); POST /articles is refused.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Server processes, each with its own in-memory index; above 1 needs --read-only.")
 @click.option("--cache-size", default=256, show_default=True, type=click.IntRange(min=0),
@@ -25,7 +26,8 @@ def serve(db, host, port, token, private, read_only, workers, cache_size, log_le
     """Serve the REST API and the web explorer over the event store.
 
     Open http://HOST:PORT/ for the explorer; the API's OpenAPI schema is at
-    /openapi.json. Reads are open unless --private; POST /articles needs the token.
+    /openapi.json. Reads are open unless --private; POST /articles needs the token
+    (without one the store is opened read-only).
 
     \b
     Example:
@@ -43,6 +45,9 @@ def serve(db, host, port, token, private, read_only, workers, cache_size, log_le
 
     if private and not token:
         raise click.UsageError("--private needs a token: give --token or set DATELINE_TOKEN")
+    # Without a token nothing can be posted, so open the store read-only: other read-only
+    # processes (`dateline events`, more servers) can then use it at the same time.
+    read_only = read_only or not token
     if workers > 1 and not read_only:
         raise click.UsageError("--workers above 1 needs --read-only: only one process can write a DuckDB file")
     options = {"db_path": db, "token": token, "public": not private, "read_only": read_only,
