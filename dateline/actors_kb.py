@@ -67,6 +67,11 @@ class Entry:
     kind: str  # country, capital, gov, person, org
     roles: tuple[Role, ...]
 
+    @property
+    def is_state(self) -> bool:
+        """Does the name stand for a country (or its capital), as user dictionaries' bare country codes do?"""
+        return self.kind in ("country", "capital") or any(r.country and not r.sector for r in self.roles)
+
     def at(self, day: dt.date | None) -> Role:
         """The role held on ``day``; a person past every role is a former official (ELI)."""
         if day is None or all(r.start is None and r.end is None for r in self.roles):

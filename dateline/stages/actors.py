@@ -267,7 +267,7 @@ class _Finder:
 
     def _is_place_like(self, obj: Token) -> bool:
         entries = self._entries(obj)
-        return bool(entries and entries[0].kind in ("country", "capital")) or obj.ent_type_ == "GPE"
+        return bool(entries and entries[0].is_state) or obj.ent_type_ == "GPE"
 
     def _merge(self, out: Resolved, info: Resolved | None, country_only: bool = False) -> None:
         if info is None:

@@ -87,7 +87,7 @@ class TargetFinder:
             if prep.dep_ == "prep" and prep.lower_ in trigger.sense.particles:
                 for obj in prep.children:
                     entries = self.kb.lookup(name_key(obj.text)) if obj.text[:1].isupper() else ()
-                    entry = next((e for e in entries if e.kind in ("country", "capital")), None)
+                    entry = next((e for e in entries if e.is_state), None)
                     if entry is not None:
                         span = self.doc[obj.left_edge.i:obj.i + 1]
                         country = entry.roles[0].country
@@ -142,7 +142,7 @@ class TargetFinder:
             if place.start <= token.idx < place.end and place.country:
                 return place.country
         for entry in self.kb.lookup(name_key(token.text)):
-            if entry.kind in ("country", "capital") and token.text[:1].isupper():
+            if entry.is_state and token.text[:1].isupper():
                 return entry.roles[0].country
         return None
 
