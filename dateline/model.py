@@ -165,6 +165,9 @@ class Event:
     trigger: str = ""
     negated: bool = False
     hypothetical: bool = False
+    # A symmetric act between the two ("X and Y agreed", "X met Y"): coded once
+    # per pair, direction as reported, but it holds for Y -> X too.
+    reciprocal: bool = False
     confidence: float = 0.5
     sentence_start: int = 0  # offset of ``sentence`` in the article text
     date_value: str | None = None  # the normalised time value the date came from
@@ -190,6 +193,7 @@ class Event:
             "end": self.end,
             "negated": self.negated,
             "hypothetical": self.hypothetical,
+            "reciprocal": self.reciprocal,
             "confidence": round(self.confidence, 3),
         }
 
