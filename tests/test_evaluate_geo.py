@@ -34,7 +34,8 @@ def test_evaluate_geo_pairs_one_to_one_largest_overlap_first():
 
 
 def test_evaluate_geo_perfect_resolution_scores_one():
-    counts = score_resolution([(CAIRO, Guess(0, 5, 360630, 30.06, 31.25)), (PARIS, Guess(10, 15, 2988507, 48.8, 2.3))])
+    counts = score_resolution([(CAIRO, Guess(0, 5, 360630, 30.06, 31.25)),
+                               (PARIS, Guess(10, 15, 2988507, 48.8, 2.3))])
     scores = {s.metric: s.value for s in geo.resolution_scores("lgl", "gold_spans", counts)}
     assert scores["gold_spans_exact"] == 1.0 and scores["gold_spans_acc161"] == 1.0
     assert scores["gold_spans_median_km"] == 0.0 and scores["gold_spans_auc"] == 0.0
@@ -80,7 +81,8 @@ def test_evaluate_location_counts_no_location_as_a_class():
     scores = {s.metric: s.value for s in location.location_scores(score_locations(perfect))}
     assert scores["accuracy_exact"] == 1.0 and scores["accuracy_name"] == 1.0
     assert scores["has_location_f1"] == 1.0 and scores["no_location_recall"] == 1.0
-    wrong = [([Span(0, 5, "Sirte")], None), ([], Span(8, 13, "Cairo")), ([Span(0, 5, "Sirte")], Span(8, 13, "Cairo"))]
+    sirte, cairo = Span(0, 5, "Sirte"), Span(8, 13, "Cairo")
+    wrong = [([sirte], None), ([], cairo), ([sirte], cairo)]
     scores = {s.metric: s.value for s in location.location_scores(score_locations(wrong))}
     assert scores["accuracy_name"] == 0.0 and scores["has_location_precision"] == 0.0
     assert scores["no_location_recall"] == 0.0

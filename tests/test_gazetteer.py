@@ -63,7 +63,8 @@ def test_gazetteer_knows_the_regions_dateline_adds(gaz):
     for name in ("Donbas", "Golan Heights", "Strait of Hormuz", "Darfur", "Kurdistan Region", "Sinai"):
         rows, _ = gaz.lookup(name)
         ours = [gaz.fields(int(r)) for r in rows if gaz.names[r] == name]
-        assert any(f["lat"] is not None and f["precision"] in ("admin1", "region", "finer") for f in ours), name
+        assert any(f["lat"] is not None and f["precision"] in ("admin1", "region", "finer")
+                   for f in ours), name
 
 
 def test_gazetteer_tells_demonyms_and_abbreviations(gaz):

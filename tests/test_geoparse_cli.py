@@ -47,7 +47,8 @@ def test_geoparse_cli_writes_the_places_of_each_article(runner, tmp_path):
 
 def test_geoparse_cli_reports_bad_lines_and_goes_on(runner, tmp_path):
     source = tmp_path / "in.jsonl"
-    source.write_text(json.dumps(ARTICLES[0]) + "\n{broken\n" + json.dumps(ARTICLES[1]) + "\n", encoding="utf-8")
+    body = json.dumps(ARTICLES[0]) + "\n{broken\n" + json.dumps(ARTICLES[1]) + "\n"
+    source.write_text(body, encoding="utf-8")
     rejects = tmp_path / "rejects.jsonl"
     result = runner.invoke(app, ["geoparse", str(source), "--rejects", str(rejects), "-q"])
     assert result.exit_code == 3

@@ -106,7 +106,8 @@ def gold_toponyms(record: dict, task: str) -> list[Toponym]:
         if task == GWN and t.get("type") not in GWN_TYPES:
             continue
         gid = int(t["geonameid"]) if t.get("geonameid") else None
-        out.append(Toponym(t["start"], t["end"], t["text"], gid, t.get("lat"), t.get("lon"), t.get("type") or ""))
+        out.append(Toponym(t["start"], t["end"], t["text"], gid, t.get("lat"), t.get("lon"),
+                           t.get("type") or ""))
     return out
 
 
@@ -223,7 +224,8 @@ def resolution_scores(task: str, where: str, counts: dict) -> list[Score]:
         Score(task, f"{where}_acc161", ratio(counts["within_161"], counts["n"]), counts["n"]),
         Score(task, f"{where}_median_km", statistics.median(errors) if errors else 0.0, counts["n"]),
         Score(task, f"{where}_mean_km", statistics.fmean(errors) if errors else 0.0, counts["n"]),
-        Score(task, f"{where}_auc", auc(errors), counts["n"], "area under the log-error curve; lower is better"),
+        Score(task, f"{where}_auc", auc(errors), counts["n"],
+              "area under the log-error curve; lower is better"),
     ]
 
 

@@ -72,7 +72,8 @@ def test_places_read_the_article_around_a_town(nlp, resources):
 
 
 def test_places_take_a_province_with_its_kind(nlp, resources):
-    places = by_text(places_of("Government forces shelled villages in Idlib province on Monday.", nlp, resources))
+    text = "Government forces shelled villages in Idlib province on Monday."
+    places = by_text(places_of(text, nlp, resources))
     assert places["Idlib province"].geonameid == 169387 and places["Idlib province"].precision == "admin1"
 
 
