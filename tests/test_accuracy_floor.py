@@ -15,18 +15,18 @@ from dateline.evaluate.runner import OK, run_tasks
 
 # task -> metric -> lowest acceptable value on the quick subset
 FLOORS: dict[str, dict[str, float]] = {
-    "plover-gsr": {"event_type_accuracy": 0.87, "event_type_macro_f1": 0.87, "triple_f1": 0.51,
-                   "source_country_accuracy": 0.78, "target_country_accuracy": 0.65},
-    "cameo-examples": {"root_accuracy": 0.91, "plover_type_accuracy": 0.91, "cameo3_accuracy": 0.81},
-    "conflibert": {"relevance_f1": 0.42, "cameo_root_accuracy": 0.12},
-    "petrarch2": {"records_reproduced": 0.04},
+    "plover-gsr": {"event_type_accuracy": 0.91, "event_type_macro_f1": 0.92, "triple_f1": 0.66,
+                   "source_country_accuracy": 0.87, "target_country_accuracy": 0.79},
+    "cameo-examples": {"root_accuracy": 0.90, "plover_type_accuracy": 0.90, "cameo3_accuracy": 0.79},
+    "conflibert": {"relevance_f1": 0.62, "cameo_root_accuracy": 0.25},
+    "petrarch2": {"records_reproduced": 0.04, "dyad_recall": 0.24},
     "meantime": {"value_accuracy": 0.90, "type_accuracy": 0.92, "relaxed_f1": 0.85, "strict_f1": 0.84},
     "recognizers-text": {"DateParser_accuracy": 0.35, "DatePeriodParser_accuracy": 0.28,
                          "DurationParser_accuracy": 0.65, "DateTimeModel_accuracy": 0.44},
 }
 # task -> metric -> highest acceptable value (figures where less is better)
 CEILINGS: dict[str, dict[str, float]] = {
-    "plover-gsr": {"extra_events_per_sentence": 0.25},
+    "plover-gsr": {"extra_events_per_sentence": 0.20},
 }
 
 
