@@ -3,6 +3,10 @@
 One scorer module per task. Each exposes ``run(data_dir, *, quick=False) -> list[Score]``
 that reads its set from ``data_dir`` (the folder holding ``plover-gsr/``, ``geo-lgl/``, ...),
 runs dateline on it and scores it; ``quick`` scores a small fixed subset for CI.
+Two keywords are optional and passed only to a ``run`` that declares them:
+``tasks`` (the task names asked for, so a module scoring several can skip the
+rest) and ``details`` (a list to extend with one record per scored item, gold
+beside prediction, for ``dateline evaluate --errors``).
 Scoring helpers that do not run dateline (``score_*`` functions) are pure and
 tested on hand-made cases.
 """
