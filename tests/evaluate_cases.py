@@ -15,12 +15,13 @@ def actor(country: str | None, sector: str | None = None, code: str | None = Non
 
 def event(event_type: str = "ASSAULT", source: Actor | None = None, target: Actor | None = None, *,
           cameo: str = "190", mode: str | None = None, confidence: float = 0.5, start: int = 0,
-          negated: bool = False, hypothetical: bool = False, place: str | None = None) -> Event:
+          negated: bool = False, hypothetical: bool = False, place: str | None = None,
+          reciprocal: bool = False) -> Event:
     location = Place(text=place, start=0, end=len(place), name=place) if place else None
     return Event(event_id=f"e{start}", article_id="a", date=dt.date(2000, 1, 1), date_precision="day",
                  event_type=event_type, mode=mode, cameo=cameo, quad_class=4, intensity=-10.0,
                  source=source, target=target, location=location, sentence="", start=start, end=start + 1,
-                 negated=negated, hypothetical=hypothetical, confidence=confidence)
+                 negated=negated, hypothetical=hypothetical, reciprocal=reciprocal, confidence=confidence)
 
 
 def gold_actor(country: str, sector: str | None = None) -> dict:

@@ -69,6 +69,18 @@ def test_events_reciprocal_gold_gives_both_directions():
     assert s["target_country_accuracy"].value == 1.0
 
 
+def test_events_reciprocal_prediction_holds_both_ways():
+    item = gsr_item("AGREE", [gold_actor("HUN", "GOV"), gold_actor("ROU", "GOV")], [], reciprocal=True)
+    met = event("AGREE", actor("HUN", "GOV"), actor("ROU", "GOV"), cameo="030", reciprocal=True)
+    s = scores_of([item], [[met]])
+    assert s["triple_recall"].value == 1.0
+    assert s["triple_precision"].value == 1.0
+    # a one-way act is not turned around
+    one_way = gsr_item("ACCUSE", [gold_actor("EGY")], [gold_actor("TUR")])
+    s = scores_of([one_way], [[event("ACCUSE", actor("EGY"), actor("TUR"), cameo="112", reciprocal=True)]])
+    assert s["triple_precision"].value == 0.5
+
+
 def test_events_source_only_gold_has_no_target_triple():
     item = gsr_item("PROTEST", [gold_actor("DZA", "CVL")], [])
     assert gold_triples(item) == {("DZA", "PROTEST", None)}

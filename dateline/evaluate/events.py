@@ -22,7 +22,8 @@ Figures (all over sentences unless said otherwise):
   (source country, type, target country) triples (rule 5). Gold: one triple per
   (source, target) pair; empty target and reciprocal, one per ordered pair of
   distinct sources; empty target otherwise, (source, type, none). Predicted: one
-  triple per kept event (dateline already splits compound actors).
+  triple per kept event (dateline already splits compound actors), and the
+  reverse triple too for a ``reciprocal`` event (a symmetric act, X met Y).
 - ``type_set_f1``, ``source_set_f1``, ``target_set_f1``: the event-type-only and
   actor-only (per role) sets of the same triples, scored the same way.
 - ``mode_accuracy``: predicted event's mode == gold mode, where the gold mode is
@@ -117,7 +118,14 @@ def gold_triples(item: dict) -> set[Triple]:
 
 
 def predicted_triples(events: Sequence[Event]) -> set[Triple]:
-    return {(actor_country(e.source), e.event_type, actor_country(e.target)) for e in events}
+    """Rule 5 for predictions: a reciprocal event (X met Y) holds both ways."""
+    triples = set()
+    for e in events:
+        source, target = actor_country(e.source), actor_country(e.target)
+        triples.add((source, e.event_type, target))
+        if e.reciprocal and target is not None:
+            triples.add((target, e.event_type, source))
+    return triples
 
 
 def _type_scores(gold: Sequence[dict], best: Sequence[Event | None]) -> list[Score]:
