@@ -19,6 +19,8 @@ from .ontology import cameo, frame_table
 from .settings import Settings
 
 _PATTERN_WORD = re.compile(r"[^\s{]*\{[^}]*\}|\S+")
+# Key of patterns for uses of trigger words that report no event ("kick off", "hail from").
+NOT_AN_EVENT = "-"
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 
 
@@ -115,6 +117,11 @@ class EventLexicon:
         if not senses:
             return None
         objects = self.objects(token)
+        best = self._best(token, senses, objects)
+        return None if best is None or best.code == NOT_AN_EVENT else best
+
+    @staticmethod
+    def _best(token: Token, senses: tuple[Sense, ...], objects: list[Token]) -> Sense | None:
         best, rank = None, None
         for sense in senses:  # most specific first; among equals, the one that uses more words
             if rank is not None and sense.specificity < rank[0]:
@@ -190,6 +197,8 @@ def _load() -> EventLexicon:
 
 def _code_fields(key: str) -> tuple[str, str, str | None]:
     """"190", or "0831 RETREAT resign": code, PLOVER type, mode (the code's own unless given)."""
+    if key == NOT_AN_EVENT:
+        return NOT_AN_EVENT, NOT_AN_EVENT, None
     parts = key.split()
     record = cameo(parts[0])
     plover = parts[1] if len(parts) > 1 else record.plover

@@ -155,6 +155,22 @@ def sources_of(index: ActorIndex, token: Token, depth: int = 0) -> list[Actor]:
     return []
 
 
+def instrument_subject(verb: Token, lexicon: EventLexicon) -> Token | None:
+    """The subject of a verb when it is a weapon or an event, not a doer: "a roadside bomb killed",
+    "violence killed", "rockets struck"; also the agent of a passive ("killed by a car bomb")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = subject(verb) if not is_passive(verb) else next(
+        (o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    weapons = lexicon.words("instrument_nouns")
+    if subj.lemma_.lower() in weapons or subj.lower_ in weapons or subj.lower_.removesuffix("s") in weapons:
+        return subj  # "Rockets struck" (tagged a name at the start of a sentence)
+    sense = lexicon.match(subj)
+    return subj if sense is not None and sense.kind == "event" and sense.plover == "ASSAULT" else None
+
+
 def _acl_agents(index: ActorIndex, noun: Token) -> list[Actor]:
     """Who did what a noun names, from a participle after it: "crimes committed by Croat forces"."""
     for child in noun.children:

@@ -22,8 +22,10 @@ from .event_triggers import Trigger
 # Acts done to a place's people when no one else is named: aid, force posture, restrictions, force.
 PLACE_TARGET_ROOTS = frozenset({"07", "15", "17", "18", "19"})
 PLACE_TARGET_CODES = frozenset({"081", "132", "191", "141", "145"})
-PLACE_PREPS = frozenset({"in", "at", "on", "across", "throughout", "inside", "through"})
+PLACE_PREPS = frozenset({"in", "at", "on", "across", "throughout", "inside", "through", "around", "outside"})
 PLACE_PREPS_AID = frozenset({"to", "in", "into"})  # aid delivered "to Mekelle" is for the people there
+# Words of a place phrase that may name the place: "the central Poltava region", "the capital, Kabul".
+PLACE_PARTS = frozenset({"compound", "poss", "amod", "appos", "nmod"})
 # Acts whose target is where they happen: asylum or refuge "in Germany".
 IN_TARGET_CODES = frozenset({"075", "1033"})
 # Acts worth coding with only their victims known: "three soldiers were killed", "40 were arrested".
@@ -115,7 +117,7 @@ class TargetFinder:
         heads = [trigger.anchor, trigger.token] + ([trigger.content.anchor] if trigger.content else [])
         preps = PLACE_PREPS_AID if trigger.code[:2] == "07" else PLACE_PREPS
         for head in heads:
-            for token in near(head):
+            for token in near(head, 4):
                 if token.dep_ != "pobj" or token.head.lower_ not in preps:
                     continue
                 country = self._country_of_place(token)
@@ -138,12 +140,16 @@ class TargetFinder:
                 else t for t in targets]
 
     def _country_of_place(self, token: Token) -> str | None:
-        for place in self.coded.places:
-            if place.start <= token.idx < place.end and place.country:
-                return place.country
-        for entry in self.kb.lookup(name_key(token.text)):
-            if entry.is_state and token.text[:1].isupper():
-                return entry.roles[0].country
+        """The country of a place phrase: "Kabul", "the central Poltava region", "the city of Kharkiv"."""
+        words = [token] + [c for c in token.children if c.dep_ in PLACE_PARTS] + \
+            [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        for word in words:
+            for place in self.coded.places:
+                if place.start <= word.idx < place.end and place.country:
+                    return place.country
+            for entry in self.kb.lookup(name_key(word.text)):
+                if entry.is_state and word.text[:1].isupper():
+                    return entry.roles[0].country
         return None
 
     def _things(self, token: Token, sense: Sense) -> list[Token]:

@@ -21,7 +21,15 @@ from ..location import locate_event
 from ..model import Actor, CodedArticle, Event, make_event_id
 from ..resources import Resources
 from . import dates
-from .event_syntax import ActorIndex, Modality, clause_subject_actors, modality, sources_of, subject
+from .event_syntax import (
+    ActorIndex,
+    Modality,
+    clause_subject_actors,
+    instrument_subject,
+    modality,
+    sources_of,
+    subject,
+)
 from .event_targets import VICTIM_TYPES, TargetFinder, domestic, is_implied
 from .event_triggers import Trigger, TriggerFinder
 
@@ -85,14 +93,19 @@ class _Coder:
             return []  # "warned that the fighting threatens aid": a worry voiced, not a threat made
         if not sources and plover == "PROTEST":  # "a protest was held in Mombasa": people there protested
             sources = [replace(a, sector="CVL", code=a.country + "CVL") for a in self.targets.place_target(trigger)]
-        if not sources and targets and not self._suffered(trigger):
+        instrument = instrument_subject(anchor, self.lex)
+        if instrument is not None:
+            if sources:
+                sources = [_armed(a) for a in sources]  # "a US drone", "Israeli missiles": the state's forces
+            weapon = self.lex.match(instrument)  # "a roadside bomb exploded": a roadside bombing
+            if weapon is not None and weapon.code[:2] == code[:2] and len(weapon.code) > len(code):
+                code, mode = weapon.code, weapon.mode
+        if not sources and not self._doer_untold(trigger, code, plover, targets, instrument):
             return []  # "the war has displaced millions": no one is said to have done it
         symmetric = (plover in self.lex.words("symmetric_types") or code in self.lex.words("symmetric_codes")) \
             and len(sources) > 1
         if plover in NEEDS_TARGET and not targets and not symmetric:
             return []
-        if not sources and not (targets and plover in VICTIM_TYPES):
-            return []  # an act nobody is said to have done is news only when someone suffered it
         sources, targets = domestic(sources, self.targets.victims_place(trigger, targets), plover)
         confidence = self._confidence(trigger, mood, sources, targets or sources[1:] if symmetric else targets)
         if confidence < MIN_CONFIDENCE:
@@ -131,11 +144,23 @@ class _Coder:
         speaker = {a.entity for a in sources_of(self.index, trigger.anchor)}
         return not any({a.entity for a in clause_subject_actors(self.index, c)} & speaker for c in clauses)
 
-    def _suffered(self, trigger: Trigger) -> bool:
-        """Is an act told by its victims alone ("were killed", "the killing of")? Then it needs no doer."""
+    def _doer_untold(self, trigger: Trigger, code: str, plover: str, targets: list[Actor],
+                     instrument: Token | None) -> bool:
+        """Is this an act worth coding though no one is said to have done it?
+
+        Force and coercion told by their victims ("three soldiers were killed", "the killing of")
+        or by the weapon ("a roadside bomb killed", "rockets struck the base"), and legal acts,
+        releases and expulsions told by whom they were done to ("was sentenced", "were freed").
+        """
+        if _aggregate(trigger.anchor):
+            return False  # "have been killed since the war began": a toll, not an act
+        if instrument is not None:
+            return plover in VICTIM_TYPES
         anchor = trigger.anchor
-        return trigger.undergone or anchor.pos_ in ("NOUN", "PROPN") or any(
+        suffered = trigger.undergone or anchor.pos_ in ("NOUN", "PROPN") or any(
             c.dep_ in ("nsubjpass", "auxpass") for c in anchor.children) or subject(anchor) is None
+        return suffered and bool(targets) and (
+            plover in VICTIM_TYPES or code.startswith(tuple(self.lex.words("victim_codes"))))
 
     def _arrival(self, trigger: Trigger) -> str:
         """Troops arriving somewhere deploy there (peacekeepers: aid); a commander arriving visits."""
@@ -162,8 +187,7 @@ class _Coder:
         if trigger.content is not None:
             score += 0.1
         # Attacks are often told by their victims alone ("three soldiers were killed").
-        score *= 1.0 if sources and targets else 0.85 if sources else 0.75 if trigger.sense.plover in VICTIM_TYPES \
-            else 0.6
+        score *= 1.0 if sources and targets else 0.85 if sources else 0.8 if targets else 0.75
         anchor = trigger.anchor
         if _background(anchor) and self.foreground:
             # background: "whom they had taken hostage", "after the attack", "as the opposition threatened"
@@ -194,6 +218,23 @@ class _Coder:
             confidence=confidence)
 
 
+def _armed(actor: Actor) -> Actor:
+    """The forces behind a weapon: "a US drone" is the US military."""
+    if actor.sector or not actor.country:
+        return actor
+    return replace(actor, sector="MIL", code=actor.country + "MIL")
+
+
+def _aggregate(anchor: Token) -> bool:
+    """A toll or tally over time ("have been killed since the war began", "has displaced millions so far")."""
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in anchor.children)
+    if not perfect:
+        return False
+    return any(c.lower_ == "since" and c.dep_ in ("prep", "mark") or c.dep_ == "advcl" and any(
+        g.lower_ == "since" for g in c.children) or c.lower_ in ("far", "date") and c.dep_ in ("advmod", "pobj")
+        or c.dep_ == "advmod" and c.lower_ == "so" for c in anchor.subtree if c.head.i == anchor.i or c.head.head.i == anchor.i)
+
+
 def _circumstance(anchor: Token, preps: frozenset[str]) -> bool:
     """Is the act named in a phrase of time or cause ("since the invasion", "after a week of unrest")?"""
     node = anchor
@@ -219,7 +260,7 @@ def _pairs(sources: list[Actor], targets: list[Actor], symmetric: bool):
     if symmetric and len(sources) > 1:
         return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:] if a.country != b.country
                 or a.code != b.code] or [(sources[0], None)]
-    return [(s, None) for s in sources]
+    return [(s, None) for s in sources] or [(None, None)]  # "a bomb exploded": no one named
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

@@ -184,3 +184,23 @@ def test_events_a_protest_absorbs_its_demand(resources):
 def test_events_missile_fired_into_the_sea_is_a_show_of_force(resources):
     (event,) = events_of(resources, "North Korea fired a ballistic missile into the sea on Tuesday.")
     assert (event.event_type, event.mode) == ("MOBILIZE", "weapons")
+
+
+def test_events_weapon_as_subject_codes_the_forces_behind_it(resources):
+    (event,) = events_of(resources, "A Turkish drone killed four fighters near the town on Friday, officials said.")
+    assert (event.event_type, event.source.code) == ("ASSAULT", "TURMIL")
+
+
+def test_events_weapon_with_no_owner_is_an_attack_by_no_one_named(resources):
+    (event,) = events_of(resources, "A car bomb exploded outside a police station in Mogadishu on Monday.")
+    assert (event.event_type, event.cameo, event.source) == ("ASSAULT", "1832", None)
+    assert event.target is not None and event.target.country == "SOM"
+
+
+def test_events_agentless_passive_of_a_legal_act_keeps_its_recipient(resources):
+    (event,) = events_of(resources, "A former Kenyan minister was sentenced to ten years in prison on Monday.")
+    assert (event.event_type, event.source, event.target.country) == ("SANCTION", None, "KEN")
+
+
+def test_events_toll_since_a_war_began_is_not_an_event(resources):
+    assert events_of(resources, "More than 2,000 Yemeni civilians have been killed since the war began.") == ()
