@@ -102,16 +102,40 @@ class _Coder:
                 code, mode = weapon.code, weapon.mode
         if not sources and not self._doer_untold(trigger, code, plover, targets, instrument):
             return []  # "the war has displaced millions": no one is said to have done it
-        symmetric = (plover in self.lex.words("symmetric_types") or code in self.lex.words("symmetric_codes")) \
-            and len(sources) > 1
+        mutual_word = trigger.token.lemma_.lower() in self.lex.words("reciprocal_words")
+        symmetric = (plover in self.lex.words("symmetric_types") or code in self.lex.words("symmetric_codes")
+                     or mutual_word) and len(sources) > 1
+        if symmetric and mutual_word:
+            targets = []  # "Israel and Hamas exchanged prisoners": between the two, not to the prisoners
         if plover in NEEDS_TARGET and not targets and not symmetric:
             return []
         sources, targets = domestic(sources, self.targets.victims_place(trigger, targets), plover)
         confidence = self._confidence(trigger, mood, sources, targets or sources[1:] if symmetric else targets)
         if confidence < MIN_CONFIDENCE:
             return []
-        return [self._event(trigger, sent, code, plover, mode, src, tgt, mood, confidence)
+        return [replace(self._event(trigger, sent, code, plover, mode, src, tgt, mood, confidence),
+                        reciprocal=symmetric or self._mutual(trigger, code, tgt))
                 for src, tgt in _pairs(sources, targets, symmetric)]
+
+    def _mutual(self, trigger: Trigger, code: str, target: Actor | None) -> bool:
+        """Is the act one the two do together ("met", "held talks with", "signed a pact with")?"""
+        if target is None or is_implied(target):
+            return False
+        if code.startswith(tuple(self.lex.words("reciprocal_codes"))) or \
+                trigger.token.lemma_.lower() in self.lex.words("reciprocal_words"):
+            return True
+        # "agreed with X", "clashes between X and Y": a shared act by its preposition
+        span = self.doc.char_span(target.start, target.end, alignment_mode="expand")
+        node = span.root if span is not None else None
+        for _ in range(4):
+            if node is None or node.i in (trigger.anchor.i, trigger.token.i) or node.head.i == node.i:
+                return False
+            if node.dep_ == "pobj" and node.head.lower_ in ("with", "between", "among") \
+                    and node.head.head.i in (trigger.anchor.i, trigger.token.i) \
+                    and trigger.sense.plover in self.lex.words("symmetric_types"):
+                return True
+            node = node.head
+        return False
 
     def _adjust(self, trigger: Trigger, mood: Modality) -> tuple[str | None, Modality]:
         """Negated acceptance is rejection; future cooperation is intent, future force a threat."""

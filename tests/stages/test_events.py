@@ -204,3 +204,21 @@ def test_events_agentless_passive_of_a_legal_act_keeps_its_recipient(resources):
 
 def test_events_toll_since_a_war_began_is_not_an_event(resources):
     assert events_of(resources, "More than 2,000 Yemeni civilians have been killed since the war began.") == ()
+
+
+@pytest.mark.parametrize("text, reciprocal", [
+    ("Egypt's foreign minister met his Sudanese counterpart in Cairo.", True),
+    ("Chile and Peru signed a trade agreement on Monday.", True),
+    ("Kenya agreed with Uganda to reopen the border crossing.", True),
+    ("Israeli officials shared intelligence with the United States.", False),
+    ("Russia offered to negotiate with the president of Georgia.", False),
+    ("France will send humanitarian aid to Lebanon.", False),
+])
+def test_events_symmetric_acts_are_marked_reciprocal(resources, text, reciprocal):
+    events = [e for e in events_of(resources, text) if e.target is not None]
+    assert events and all(e.reciprocal == reciprocal for e in events)
+
+
+def test_events_exchange_between_compound_actors_is_between_them(resources):
+    (event,) = events_of(resources, "Israel and Hamas exchanged prisoners on Sunday.")
+    assert (event.source.country, event.target.country, event.reciprocal) == ("ISR", "PSE", True)
