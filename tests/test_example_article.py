@@ -67,3 +67,10 @@ def test_example_article_actors_resolve_with_coreference(coded):
     assert len(haftar) >= 4 and len({a.entity for a in haftar}) == 1
     assert {a.code for a in coded.actors if a.text == "LNA"} == {"LBYMIL"}
     assert any(a.text == "Egyptian President Abdel Fattah El-Sisi" and a.code == "EGYGOV" for a in coded.actors)
+
+
+def test_example_article_planned_trip_to_paris_is_hypothetical(coded):
+    start = coded.article.text.index("Haftar is due to head")
+    end = coded.article.text.index(".", start)
+    planned = [e for e in coded.events if start <= e.start < end]
+    assert planned and all(e.hypothetical for e in planned)

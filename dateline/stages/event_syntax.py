@@ -149,6 +149,8 @@ def sources_of(index: ActorIndex, token: Token, depth: int = 0) -> list[Actor]:
             head = head.head
         if token.dep_ == "xcomp" and _object_control(head):
             return index.at(_object_control(head))
+        if token.dep_ == "xcomp" and is_passive(head):  # "Egypt is expected to sign": Egypt signs
+            return index.at(next((c for c in head.children if c.dep_ == "nsubjpass"), None))
         return sources_of(index, head, depth + 1)
     if token.dep_ in ("acl", "relcl"):  # "demonstrators protesting ...": the demonstrators
         return index.at(token.head)
@@ -251,6 +253,8 @@ def modality(token: Token, lexicon: EventLexicon) -> Modality:
         lemma = node.lemma_.lower()
         if i and lemma in words("intent_verbs") | words("intent_adjectives"):
             future = True
+        if i and lemma in words("schedule_words"):
+            hypothetical = True  # "is due to head to Paris": planned by a timetable, not yet done
         if i and lemma in words("wish_verbs"):
             hypothetical = True
         if i and lemma in words("failure_verbs"):

@@ -222,3 +222,10 @@ def test_events_symmetric_acts_are_marked_reciprocal(resources, text, reciprocal
 def test_events_exchange_between_compound_actors_is_between_them(resources):
     (event,) = events_of(resources, "Israel and Hamas exchanged prisoners on Sunday.")
     assert (event.source.country, event.target.country, event.reciprocal) == ("ISR", "PSE", True)
+
+
+def test_events_timetabled_acts_are_hypothetical_not_intents(resources):
+    (event,) = events_of(resources, "The Kenyan president is due to travel to Addis Ababa on Friday.")
+    assert (event.event_type, event.mode, event.hypothetical) == ("CONSULT", "visit", True)
+    (event,) = events_of(resources, "Egypt is expected to sign the agreement with Sudan next week.")
+    assert (event.source.country, event.target.country, event.hypothetical) == ("EGY", "SDN", True)
