@@ -19,6 +19,7 @@ from ..model import Actor, CodedArticle
 from ..resources import Resources
 from .actor_names import LED, abbreviates, against, kb_matches
 from .coref import Antecedents, is_pronoun
+from .lead import lead_span
 
 NAMED = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 # Objects of these prepositions are places, not actors ("talks in Cairo").
@@ -29,6 +30,9 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "flat", "nummod"}
 ROLE_PREPS = {"of", "in", "from", "throughout", "across", "inside"}
 # Words that tie a group to another actor: "militants loyal to X", "workers affiliated with Y".
 ALLEGIANCE = {"loyal", "affiliate", "affiliated", "allied", "linked", "belonging", "close", "attached"}
+# Nouns for places inside a country: "activists in the Indian state of X" are of that country.
+PLACE_NOUNS = {"state", "province", "region", "city", "town", "village", "district", "capital", "county",
+               "area", "territory", "governorate", "prefecture", "municipality", "island", "enclave"}
 # "-style", "-like": a kind of thing, not the country named.
 LIKENESS = {"style", "like", "type", "esque", "era"}
 
@@ -52,14 +56,15 @@ class Resolved:
 
 def find_actors(doc: Doc, coded: CodedArticle, res: Resources) -> CodedArticle:
     """Fill ``coded.actors`` with every actor mention, resolved and grouped into entities."""
-    finder = _Finder(doc, res.actors, coded.article.date, _dateline_country(coded, res.actors),
-                     coded.article.dateline_end)
+    article = coded.article
+    lead = range(*lead_span(doc, article.dateline_start, article.dateline_end))
+    dateline = article.dateline or (doc[lead.start:lead.stop].text if lead else None)
+    finder = _Finder(doc, res.actors, article.date, _dateline_country(dateline, res.actors), lead)
     return coded.replace(actors=tuple(finder.run()))
 
 
-def _dateline_country(coded: CodedArticle, kb: ActorKnowledge) -> str | None:
+def _dateline_country(dateline: str | None, kb: ActorKnowledge) -> str | None:
     """The country of the article's dateline ("NAIROBI, Kenya (AP) -"), when it names a capital or country."""
-    dateline = coded.article.dateline
     if not dateline:
         return None
     for part in dateline.replace("(", ",").split(","):
@@ -70,9 +75,8 @@ def _dateline_country(coded: CodedArticle, kb: ActorKnowledge) -> str | None:
 
 
 class _Finder:
-    def __init__(self, doc: Doc, kb: ActorKnowledge, day, home: str | None = None,
-                 dateline_end: int | None = None) -> None:
-        self.doc, self.kb, self.day, self.home, self.dateline_end = doc, kb, day, home, dateline_end
+    def __init__(self, doc: Doc, kb: ActorKnowledge, day, home: str | None = None, lead: range = range(0)) -> None:
+        self.doc, self.kb, self.day, self.home, self.lead = doc, kb, day, home, lead
         self.matches = kb_matches(doc, kb)  # head token index -> (start, end, entries)
         self.covered = {i: head for head, (s, e, _) in self.matches.items() for i in range(s, e)}
         self.defined: dict[str, Resolved] = {}  # abbreviations the article defines: "LNA"
@@ -113,7 +117,7 @@ class _Finder:
         """Does this token head an actor phrase of its own (not a modifier of another one)?"""
         if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "X"):
             return False
-        if self.dateline_end is not None and token.idx < self.dateline_end:
+        if token.i in self.lead:
             return False  # "CAIRO, Egypt (AP) -" says where the story was filed
         if token.i + 2 < len(self.doc) and self.doc[token.i + 1].text == "-" \
                 and self.doc[token.i + 2].lower_ in LIKENESS:
@@ -267,6 +271,9 @@ class _Finder:
 
     def _is_place_like(self, obj: Token) -> bool:
         entries = self._entries(obj)
+        if obj.lemma_.lower() in PLACE_NOUNS:  # "the Indian state of Chhattisgarh", "the city of Aleppo"
+            return any(c.dep_ in ("amod", "compound") and self.kb.country_of(c.text) or c.dep_ == "prep"
+                       and c.lower_ == "of" for c in obj.children)
         return bool(entries and entries[0].is_state) or obj.ent_type_ == "GPE"
 
     def _merge(self, out: Resolved, info: Resolved | None, country_only: bool = False) -> None:
@@ -380,6 +387,8 @@ class _Finder:
         for child in token.lefts:
             if child.dep_ in ("compound", "amod", "nmod", "flat") and child.i < start and not self._is_head(child):
                 start = child.left_edge.i if child.left_edge.dep_ != "det" else child.i
+        if token.i >= self.lead.stop:
+            start = max(start, self.lead.stop)  # "Raipur, India - Rights activists": not "India - Rights"
         return start, end
 
 

@@ -24,6 +24,8 @@ PRONOUNS = PERSONAL | PLURAL | NEUTER
 ARABIC_ARTICLES = ("al ", "el ", "ad ", "as ", "an ", "ar ", "at ")
 WINDOW = 3  # sentences a pronoun looks back
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# Organs that act at home: unnamed, they are most likely of the country the story is filed from.
+HOME_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 
 
 def is_pronoun(token: Token) -> bool:
@@ -121,6 +123,9 @@ class Antecedents:
         """
         if actor.country or not actor.sector or actor.code and actor.code[:3] in ("IGO", "NGO", "IMG"):
             return actor
+        if resolved.kind == "role" and not _definite(head) and actor.sector in HOME_SECTORS and self.home:
+            # "Police fired tear gas", "authorities said": in a story filed from Nairobi, Kenya's
+            return Actor(**{**_fields(actor), "country": self.home, "code": make_code(self.home, actor.sector)})
         if resolved.kind not in ("person",) and not (resolved.kind == "role" and _definite(head)):
             return actor
         country = next((m.actor.country for m in reversed(self.mentions)

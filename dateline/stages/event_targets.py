@@ -143,13 +143,13 @@ class TargetFinder:
         """The country of a place phrase: "Kabul", "the central Poltava region", "the city of Kharkiv"."""
         words = [token] + [c for c in token.children if c.dep_ in PLACE_PARTS] + \
             [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        for word in words:
-            for place in self.coded.places:
-                if place.start <= word.idx < place.end and place.country:
-                    return place.country
+        for word in words:  # a country's own name first: "Western Cambodia" is in Cambodia whatever else it names
             for entry in self.kb.lookup(name_key(word.text)):
                 if entry.is_state and word.text[:1].isupper():
                     return entry.roles[0].country
+            for place in self.coded.places:
+                if place.start <= word.idx < place.end and place.country:
+                    return place.country
         return None
 
     def _things(self, token: Token, sense: Sense) -> list[Token]:

@@ -32,6 +32,7 @@ from .event_syntax import (
 )
 from .event_targets import VICTIM_TYPES, TargetFinder, domestic, is_implied
 from .event_triggers import Trigger, TriggerFinder
+from .lead import lead_span
 
 MIN_CONFIDENCE = 0.4  # below this a reading is more often wrong than right (dev data)
 # Force and pressure made conditional on the other side's conduct are threats ("may halt ... if").
@@ -56,6 +57,8 @@ class _Coder:
         self.targets = TargetFinder(doc, coded, lexicon, kb, self.index)
         self.circumstance = lexicon.words("circumstance_preps")
         self.foreground = False
+        # The dateline before the story: a verb the parser hangs on it is the story's main verb.
+        self.lead = range(*lead_span(doc, coded.article.dateline_start, coded.article.dateline_end))
 
     def run(self) -> list[Event]:
         events: list[Event] = []
@@ -64,7 +67,7 @@ class _Coder:
             if not triggers:
                 continue
             # Background clauses weigh less only beside a main-clause act ("A man died after he was shot").
-            self.foreground = any(not t.suppressed and not _background(t.anchor) for t in triggers.values())
+            self.foreground = any(not t.suppressed and not self._background(t.anchor) for t in triggers.values())
             coded = [e for t in triggers.values() if not t.suppressed for e in self._events(t, sent)]
             events.extend(_dedupe(coded))
         return events
@@ -213,7 +216,7 @@ class _Coder:
         # Attacks are often told by their victims alone ("three soldiers were killed").
         score *= 1.0 if sources and targets else 0.85 if sources else 0.8 if targets else 0.75
         anchor = trigger.anchor
-        if _background(anchor) and self.foreground:
+        if self._background(anchor) and self.foreground:
             # background: "whom they had taken hostage", "after the attack", "as the opposition threatened"
             pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children)
             score *= 0.6 if pluperfect else 0.7
@@ -222,6 +225,9 @@ class _Coder:
         if mood.negated or mood.hypothetical:
             score *= 0.8
         return max(0.0, min(1.0, score))
+
+    def _background(self, anchor: Token) -> bool:
+        return anchor.head.i not in self.lead and _background(anchor)
 
     def _event(self, trigger: Trigger, sent: Span, code: str, plover: str, mode: str | None,
                source: Actor | None, target: Actor | None, mood: Modality, confidence: float) -> Event:

@@ -103,3 +103,26 @@ def test_actors_user_dictionary_overrides_the_knowledge_base(resources, tmp_path
 @pytest.mark.parametrize("text", ["", "   ", "1234 5678.", "lorem ipsum dolor sit amet"])
 def test_actors_text_without_actors_gives_none(resources, text):
     assert actors_of(resources, text) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Raipur, India - Rights activists in the state of Chhattisgarh called for an inquiry.",
+    "KYIV — Rights activists in Kharkiv called for an inquiry.",
+    "Fethi Belaid, AFP | Rights activists in Tunis called for an inquiry.",
+])
+def test_actors_the_dateline_lead_is_never_an_actor(resources, text):
+    actors = actors_of(resources, text)
+    lead_end = max(text.find(" - "), text.find(" — "), text.find(" | ")) + 3
+    assert actors and all(a.start >= lead_end for a in actors)
+    assert actors[0].text == "Rights activists"
+
+
+def test_actors_unnamed_state_organs_belong_to_the_datelines_country(resources):
+    actors = by_text(actors_of(resources, "NAIROBI, Kenya - Police fired tear gas at protesters and "
+                                          "authorities said 40 people were arrested."))
+    assert actors["Police"].code == "KENCOP" and actors["authorities"].code == "KENGOV"
+
+
+def test_actors_groups_in_a_countrys_province_are_of_that_country(resources):
+    actors = by_text(actors_of(resources, "Activists in the Indian state of Assam called for a strike."))
+    assert actors["Activists"].country == "IND"

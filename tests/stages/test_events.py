@@ -229,3 +229,10 @@ def test_events_timetabled_acts_are_hypothetical_not_intents(resources):
     assert (event.event_type, event.mode, event.hypothetical) == ("CONSULT", "visit", True)
     (event,) = events_of(resources, "Egypt is expected to sign the agreement with Sudan next week.")
     assert (event.source.country, event.target.country, event.hypothetical) == ("EGY", "SDN", True)
+
+
+def test_events_the_story_verb_the_parser_hangs_on_the_dateline_is_the_main_act(resources):
+    text = ("PESHAWAR: A US drone killed three suspected militants in an attack on a compound "
+            "on Friday, officials said, in the first strike since the president vowed to crack down.")
+    assert ("ASSAULT", "USAMIL") in [(e.event_type, e.source.code if e.source else None)
+                                     for e in events_of(resources, text)]
