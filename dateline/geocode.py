@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, PRIMARY, REGION, Gazetteer
+from .gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, DEMONYM, PRIMARY, REGION, Gazetteer
 from .placenames import generic_kind, normalize, strip_generic
 
 MAX_CANDIDATES = 80
@@ -51,6 +51,7 @@ class Weights:
     proximity: float = 2.0
     deficit: float = 0.5  # cost per point an agreeing reading of another name lacks against its best
     neighbour: float = 0.25  # share of a bordering country's support that a country gets
+    derived: float = 0.3  # context weight of a name read through the place it is named after
     area_discount: float = 0.5  # an area's population (its towns' sum) overstates how often it is meant
     temperature: float = 1.0  # how much the other readings of a name still count as context
     rounds: int = 1
@@ -71,6 +72,7 @@ class Mention:
 class _Candidates:
     rows: np.ndarray
     base: np.ndarray
+    derived: bool = False  # read through the place the name is named after ("Bank of Japan")
 
 
 @dataclass
@@ -102,6 +104,40 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[np.ndarray, np.ndarray, int |
     return rows, flags, hint
 
 
+def _named_after(gaz: Gazetteer, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """For a name the index does not know, the candidates of the place it is named after: its
+    longest capitalised part that is a place ("Walker County Sheriff's Office" -> Walker County,
+    "Bank of Japan" -> Japan); a single word only if it names a country, a state, a people or a
+    large town."""
+    words = [w for w in text.replace("'s", "").split() if w]
+    if not words or words[-1].lower().rstrip(".") in _STREETS:
+        return _EMPTY_ROWS, _EMPTY_FLAGS  # "Washington Drive" is not in Washington
+    for n in range(min(len(words) - 1, 4), 0, -1):
+        for i in range(len(words) - n + 1):
+            part = words[i:i + n]
+            if not part[0][:1].isupper() or (n == 1 and part[0].lower() in _NOT_NAMED_AFTER):
+                continue
+            rows, flags = gaz.lookup(" ".join(part))
+            if not len(rows):
+                continue
+            level = gaz.level[rows]
+            big = (level <= ADMIN1) | ((flags & DEMONYM) > 0) | (gaz.pop[rows] >= 100_000)
+            if n > 1 or big.any():
+                return (rows[big], flags[big]) if n == 1 else (rows, flags)
+    return _EMPTY_ROWS, _EMPTY_FLAGS
+
+
+# Words of organisations' names that are also names of small places ("Union", "Federal").
+_NOT_NAMED_AFTER = {"university", "college", "bank", "national", "federal", "central", "state", "city",
+                    "union", "council", "house", "senate", "court", "school", "new", "united", "royal", "general",
+                    "international", "republic", "democratic", "people", "north", "south", "east", "west"}
+_STREETS = {"street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "boulevard", "blvd", "lane", "ln",
+            "way", "highway", "hwy", "parkway", "pkwy", "court", "ct", "place", "pl", "circle", "square",
+            "trail", "pike", "route", "bridge", "expressway", "freeway", "turnpike", "alley", "terrace"}
+_EMPTY_ROWS = np.zeros(0, dtype=np.int32)
+_EMPTY_FLAGS = np.zeros(0, dtype=np.int8)
+
+
 def resolve(gaz: Gazetteer, mentions: list[Mention], context: Context | None = None,
             weights: Weights | None = None) -> list[int]:
     """The row each mention resolves to, or -1 where no candidate is known."""
@@ -115,7 +151,8 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], context: Context | None = N
             names[key] = _Candidates(np.array([m.fixed], dtype=np.int32), np.zeros(1))
     counts = Counter(keys)
     live = [k for k, c in names.items() if len(c.rows)]
-    weight = {k: 1.0 + 0.5 * math.log(counts[k]) for k in live}  # repeats count, diminishingly
+    # Repeats count, diminishingly; a name read through another ("Bank of Japan") counts less.
+    weight = {k: (1.0 + 0.5 * math.log(counts[k])) * (w.derived if names[k].derived else 1.0) for k in live}
     external = _external_countries(gaz, context or Context())
     score = {k: names[k].base for k in live}
     for _ in range(w.rounds):  # each round reads every name in the light of the others' last reading
@@ -128,6 +165,9 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], context: Context | None = N
 
 def _score_alone(gaz: Gazetteer, m: Mention, w: Weights) -> _Candidates:
     rows, flags, hint = candidates(gaz, m.text)
+    derived = not len(rows)
+    if derived:
+        rows, flags = _named_after(gaz, m.text)
     if not len(rows):
         return _Candidates(rows, np.zeros(0))
     if len(rows) > MAX_CANDIDATES:
@@ -146,7 +186,7 @@ def _score_alone(gaz: Gazetteer, m: Mention, w: Weights) -> _Candidates:
     if m.qualifier >= 0:
         score += np.where(_within(gaz, rows, m.qualifier), w.qualifier, -w.qualifier)
     score -= w.namesake_area * _area_of_namesake_city(gaz, rows, level, flags) * (hint is None)
-    return _Candidates(rows, score.astype(np.float64))
+    return _Candidates(rows, score.astype(np.float64), derived)
 
 
 def _within(gaz: Gazetteer, rows: np.ndarray, area: int) -> np.ndarray:

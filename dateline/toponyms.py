@@ -118,6 +118,8 @@ def _inside_organisation(ent: Span, gaz: Gazetteer, places: set[str]) -> list[Sp
     if span is None:
         return []
     proper = [t.pos_ == "PROPN" for t in span]
+    if all(proper) and len(span) <= 3 and _framed(span):
+        return [span]  # "the capital Grozny"
     whole_cue = cued(span) or (len(span) == 1 and _modifies_common_noun(span[0]))
     if all(proper) and len(span) <= 3 and _place_name(span, gaz, places, cue=whole_cue):
         return [span]  # "Russia", "Gainesville man": a place the model filed as an organisation
@@ -142,6 +144,8 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str]) -> Span | None:
     with_kind = _extend_with_kind(span)
     if len(with_kind) > len(span) and not gaz.is_demonym(span.text):
         return with_kind
+    if len(span) <= 4 and _framed(span) and not gaz.is_demonym(span.text):
+        return span  # "the town of Tuz Khurmatu": the text says what it is
     if len(span) != 1 or span[0].dep_ in ("nsubj", "nsubjpass"):
         return None
     if normalize(span.text) in places or (cued(span, strict=True) and _place_name(span, gaz, places)):
@@ -152,15 +156,31 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str]) -> Span | None:
 
 
 def _framed(span: Span) -> bool:
-    """Whether the name follows "the town of", "the villages of", "the city of" and the like."""
+    """Whether the text says the name is a settlement or area: "the town of Tuz Khurmatu", "the
+    capital Grozny", "the villages of Fuah and Kafraya" (the second of a pair counts too)."""
     doc = span.doc
     i = span.start - 1
-    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in _FRAMES
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in _FRAMES:
+        return True
+    if i >= 1 and doc[i].lower_ in _APPOSITION_FRAMES and doc[i].pos_ == "NOUN" \
+            and doc[i - 1].lower_ in _DETERMINERS | COMPASS and all(t.pos_ == "PROPN" for t in span):
+        return True  # "the capital Grozny", "the northern town Afrin"
+    root = span.root
+    if root.dep_ == "conj" and root.head.i < span.start and doc[span.start - 1].lower_ in ("and", "or", ","):
+        first = root.head
+        left = first.left_edge.i if first.left_edge.i >= first.i - 3 else first.i
+        return _framed(doc[left:first.i + 1]) or _framed(doc[first.i:first.i + 1])
+    return False
 
 
 _FRAMES = {"city", "town", "village", "villages", "towns", "cities", "district", "province", "region",
            "governorate", "neighbourhood", "neighborhood", "suburb", "camp", "area", "settlement",
-           "municipality", "county", "island", "port", "outskirts"}
+           "municipality", "county", "island", "port", "outskirts", "capital", "hamlet", "districts",
+           "provinces", "neighbourhoods", "neighborhoods", "suburbs", "settlements", "camps", "enclave",
+           "governorates", "areas", "regions", "hamlets", "islands", "township", "localities", "locality"}
+# Kind nouns a name may directly follow as its apposition: "the capital Grozny".
+_APPOSITION_FRAMES = {"capital", "city", "town", "village", "port", "hamlet", "enclave", "district",
+                      "province", "region", "suburb", "neighbourhood", "neighborhood", "camp"}
 
 
 def _title_abbreviation(span: Span) -> bool:

@@ -108,3 +108,14 @@ def test_gazetteer_reports_an_unreadable_index(tmp_path):
 def test_gazetteer_cache_key_is_stable():
     assert cache_key() == cache_key()
     assert len(cache_key()) == 16
+
+
+def test_gazetteer_knows_short_country_names_features_and_state_peoples(gaz):
+    bosnia = [r for r in gaz.lookup("Bosnia")[0] if gaz.level[r] == COUNTRY]
+    assert bosnia and gaz.fields(int(bosnia[0]))["country"] == "BIH"
+    for name in ("Mississippi River", "Himalayas", "Bay of Bengal", "Kremlin"):
+        rows, _ = gaz.lookup(name)
+        assert len(rows), name
+    assert gaz.is_demonym("Ohioans") and gaz.is_demonym("Texan")
+    ohio = rows_of(gaz, "Ohio")
+    assert 5165418 in ohio and int(ohio[5165418]) in rows_of(gaz, "Ohioans").values()  # Ohio, the state

@@ -99,3 +99,25 @@ def test_places_keep_unknown_names_unresolved(nlp, resources):
     coded = places_of("The convoy stopped at the Elysee Palace gates.", nlp, resources)
     palace = by_text(coded).get("Elysee Palace")
     assert palace is not None and palace.geonameid is None and palace.name == "Elysee Palace"
+
+
+def test_places_take_names_the_text_frames_as_towns(nlp, resources):
+    text = ("A bomb went off north of the town of Tuz Khurmatu. A policeman was killed in the capital "
+            "Grozny, and insurgents shelled the villages of Fuah and Kafraya.")
+    places = by_text(places_of(text, nlp, resources))
+    assert places["Tuz Khurmatu"].country == "IRQ"  # the model calls it a person
+    assert places["Grozny"].country == "RUS"
+    assert "Fuah" in places and "Kafraya" in places  # the second of the pair too
+
+
+def test_places_read_an_organisation_through_the_place_it_is_named_after(resources):
+    from dateline.stages.places import resolve_spans
+
+    text = "The Bank of Japan and the Walker County Sheriff's Office met on Washington Drive."
+    article = Article(id="t", text=text, date=dt.date(2020, 12, 7))
+    spans = [(4, 17), (26, 56), (64, 80)]
+    places, _ = resolve_spans(resources.gazetteer, article, spans)
+    got = {p.text: p for p in places}
+    assert got["Bank of Japan"].geonameid == 1861060  # Japan
+    assert got["Walker County Sheriff's Office"].precision == "admin2"
+    assert got["Washington Drive"].geonameid is None  # a street named after a place is not in it
