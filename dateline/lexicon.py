@@ -21,6 +21,11 @@ from .settings import Settings
 _PATTERN_WORD = re.compile(r"[^\s{]*\{[^}]*\}|\S+")
 # Key of patterns for uses of trigger words that report no event ("kick off", "hail from").
 NOT_AN_EVENT = "-"
+# Object word that stands for any named place: "captured {@place}" (Kabul, East Jerusalem, 70% of Bosnia).
+PLACE = "@place"
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+PLACE_NOUNS = frozenset({"town", "city", "village", "district", "province", "region", "governorate", "county",
+                         "capital", "port", "island", "enclave", "suburb", "neighbourhood", "neighborhood"})
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 
 
@@ -35,6 +40,8 @@ class Phrase:
     def matches(self, token: Token) -> bool:
         if self.head == "*":  # any object at all: "strike {*}" is an attack, "strike" alone a walkout
             return True
+        if self.head == PLACE:
+            return is_place_phrase(token)
         if token.lemma_.lower() != self.head and token.lower_ != self.head:
             return False
         if self.modifiers:
@@ -160,6 +167,15 @@ class EventLexicon:
 
     def words(self, name: str) -> frozenset[str]:
         return self.grammar[name]
+
+
+def is_place_phrase(token: Token) -> bool:
+    """Does the phrase name a place: "Kabul", "East Jerusalem", "70 percent of Bosnia", "the east of Congo"?"""
+    if token.ent_type_ in PLACE_ENTITIES:
+        return True
+    if token.lemma_.lower() in PLACE_NOUNS:  # "the town of Marinka", "the Aleppo Governorate"
+        return any(c.dep_ == "compound" and c.pos_ == "PROPN" or c.lower_ == "of" for c in token.children)
+    return any(c.lower_ == "of" and any(g.ent_type_ in PLACE_ENTITIES for g in c.children) for c in token.children)
 
 
 def verb_keys(token: Token) -> list[str]:

@@ -30,6 +30,8 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "flat", "nummod"}
 ROLE_PREPS = {"of", "in", "from", "throughout", "across", "inside"}
 # Words that tie a group to another actor: "militants loyal to X", "workers affiliated with Y".
 ALLEGIANCE = {"loyal", "affiliate", "affiliated", "allied", "linked", "belonging", "close", "attached"}
+# People who follow another actor: "supporters of X" share X's country, not X's office.
+FOLLOWERS = {"supporter", "follower", "loyalist", "sympathizer", "sympathiser", "backer", "admirer"}
 # Nouns for places inside a country: "activists in the Indian state of X" are of that country.
 PLACE_NOUNS = {"state", "province", "region", "city", "town", "village", "district", "capital", "county",
                "area", "territory", "governorate", "prefecture", "municipality", "island", "enclave"}
@@ -125,7 +127,8 @@ class _Finder:
         if token.pos_ == "ADJ" and not self.kb.country_of(token.text):
             return False
         if token.dep_ == "compound" and token.pos_ == "NOUN" and not self._role_sector(token.head) \
-                and token.i not in self.matches and token.head.lemma_.lower() not in self.kb.generic:
+                and token.i not in self.matches and token.head.lemma_.lower() not in self.kb.generic \
+                and token.head.pos_ != "VERB":  # (a noun the parser hung on a verb heads its own phrase)
             return False  # "press conference", "police station": a modifier, not an actor
         if token.i in self.covered and self.covered[token.i] != token.i:
             return False
@@ -220,9 +223,11 @@ class _Finder:
                     continue
                 self._merge(out, self._modifier_info(child), country_only=child.dep_ == "poss" and out.kind == "org")
             elif child.dep_ == "prep" and child.lower_ in ROLE_PREPS and out.kind in ("role",):
+                follower = token.lemma_.lower() in FOLLOWERS  # "supporters of X" are not what X is
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        self._merge(out, self._pp_info(obj, child.lower_), country_only=child.lower_ != "of")
+                        self._merge(out, self._pp_info(obj, child.lower_),
+                                    country_only=child.lower_ != "of" or follower)
         if out.kind == "role" and self._former(token) and out.sector in ("GOV", None):
             out.sector = "ELI"
         if not out.country and out.kind == "role":  # "militants loyal to Zarqawi", "workers affiliated with X"

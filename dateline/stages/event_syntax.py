@@ -58,7 +58,7 @@ class ActorIndex:
         if not found and token.lower_ in RELATIVE and token.head.dep_ == "relcl":
             found = self.at(token.head.head, depth + 1)  # "rebels who attacked": the rebels
         if not found and token.pos_ == "VERB":  # "The Red Cross operating in Iraq said": a misread participle
-            found = self.at(subject(token), depth + 1)
+            found = self.at(subject(token), depth + 1) or self.modifiers_of(token, ("compound", "nmod"))
         if not found and (token.lower_ in QUANTITY or token.lemma_.lower() in QUANTITY):
             for child in token.children:  # "a number of officials"
                 if child.dep_ == "prep" and child.lower_ == "of":
@@ -159,18 +159,27 @@ def sources_of(index: ActorIndex, token: Token, depth: int = 0) -> list[Actor]:
 
 def instrument_subject(verb: Token, lexicon: EventLexicon) -> Token | None:
     """The subject of a verb when it is a weapon or an event, not a doer: "a roadside bomb killed",
-    "violence killed", "rockets struck"; also the agent of a passive ("killed by a car bomb")."""
+    "violence killed", "rockets struck"; also the agent or subject of a passive ("killed by a car
+    bomb", "the bomb was detonated by remote control")."""
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    subj = subject(verb) if not is_passive(verb) else next(
-        (o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None)
-    if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
-        return None
+    if is_passive(verb):
+        candidates = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]
+    else:
+        candidates = [subject(verb)]
+    if candidates == [None] and verb.dep_ == "acl":  # "a bomb detonated on Sunday" read as a participle of "bomb"
+        candidates = [verb.head]
     weapons = lexicon.words("instrument_nouns")
-    if subj.lemma_.lower() in weapons or subj.lower_ in weapons or subj.lower_.removesuffix("s") in weapons:
-        return subj  # "Rockets struck" (tagged a name at the start of a sentence)
-    sense = lexicon.match(subj)
-    return subj if sense is not None and sense.kind == "event" and sense.plover == "ASSAULT" else None
+    for subj in candidates:
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if subj.lemma_.lower() in weapons or subj.lower_ in weapons or subj.lower_.removesuffix("s") in weapons:
+            return subj  # "Rockets struck" (tagged a name at the start of a sentence)
+        sense = lexicon.match(subj)
+        if sense is not None and sense.kind == "event" and sense.plover == "ASSAULT":
+            return subj
+    return None
 
 
 def _acl_agents(index: ActorIndex, noun: Token) -> list[Actor]:

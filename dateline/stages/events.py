@@ -39,19 +39,23 @@ MIN_CONFIDENCE = 0.4  # below this a reading is more often wrong than right (dev
 CONDITIONAL_THREATS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"})
 # Words for crowds whose violence is rioting rather than assault.
 CROWD_WORDS = ("protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher")
+# Sectors of armed actors, whose moves into a place are attacks.
+ARMED = frozenset({"MIL", "REB", "UAF", "PRM", "SPY", "COP"})
 # Types that need a recipient (PLOVER manual): without one they are not coded.
 NEEDS_TARGET = frozenset({"AID", "COOPERATE", "SANCTION"})
 
 
 def code_events(doc: Doc, coded: CodedArticle, res: Resources) -> CodedArticle:
     """Fill ``coded.events`` from the sentences of the article."""
-    coder = _Coder(doc, coded, res.lexicon, res.actors)
+    coder = _Coder(doc, coded, res.lexicon, res.actors, res.gazetteer.knows)
     return coded.replace(events=tuple(coder.run()))
 
 
 class _Coder:
-    def __init__(self, doc: Doc, coded: CodedArticle, lexicon: EventLexicon, kb: ActorKnowledge) -> None:
+    def __init__(self, doc: Doc, coded: CodedArticle, lexicon: EventLexicon, kb: ActorKnowledge,
+                 is_place_name=lambda text: False) -> None:
         self.doc, self.coded, self.lex, self.kb = doc, coded, lexicon, kb
+        self.is_place_name = is_place_name
         self.index = ActorIndex(doc, coded.actors)
         self.finder = TriggerFinder(lexicon, self.index)
         self.targets = TargetFinder(doc, coded, lexicon, kb, self.index)
@@ -94,6 +98,9 @@ class _Coder:
             return []  # "arrived in" is a visit only when it names whom it visits
         if self._worry(trigger, targets):
             return []  # "warned that the fighting threatens aid": a worry voiced, not a threat made
+        if trigger.anchor.lemma_.lower() in self.lex.words("armed_moves") and plover == "ASSAULT" \
+                and not (sources and all(a.sector in ARMED for a in sources)):
+            return []  # troops that enter a town attack it; refugees that cross into Kenya do not
         if not sources and plover == "PROTEST":  # "a protest was held in Mombasa": people there protested
             sources = [replace(a, sector="CVL", code=a.country + "CVL") for a in self.targets.place_target(trigger)]
         instrument = instrument_subject(anchor, self.lex)
@@ -152,6 +159,8 @@ class _Coder:
             return ontology.refine("130", code), replace(mood, future=False, hypothetical=False)
         if code == "042" and trigger.sense.particles:
             code = self._arrival(trigger)
+        if lemma in self.lex.words("territorial_verbs") and code[:2] != "19" and self._takes_place(trigger.anchor):
+            code = "190"  # "captured Mekelle": a town taken by force, not a person arrested
         if plover == "ASSAULT" and self._crowd(trigger):
             code = "145"  # protesters who storm or attack are rioting (PLOVER PROTEST riot)
         if mood.future and not mood.negated and not mood.conditioned:
@@ -197,6 +206,13 @@ class _Coder:
             words = " ".join(t.lower_ for t in trigger.anchor.subtree)
             return "074" if "peacekeep" in words else "154"
         return "042"
+
+    def _takes_place(self, verb: Token) -> bool:
+        """Is the verb's object a place the article names ("captured Mekelle")?"""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        named = [o for o in objects if any(p.start <= o.idx < p.end for p in self.coded.places)
+                 or o.pos_ == "PROPN" and self.is_place_name(o.text)]  # (the tagger calls many towns people)
+        return bool(named) and not any(a.sector or a.country for o in named for a in self.index.at(o))
 
     def _crowd(self, trigger: Trigger) -> bool:
         """Is the act done by protesters, demonstrators or a mob?"""
@@ -279,7 +295,10 @@ def _circumstance(anchor: Token, preps: frozenset[str]) -> bool:
 
 def _background(anchor: Token) -> bool:
     """Is the act told in a relative or adverbial clause ("whom they had taken", "after the attack")?"""
-    return anchor.dep_ in ("relcl", "acl") or anchor.dep_ == "advcl" and any(c.dep_ == "mark" for c in anchor.children)
+    if anchor.dep_ in ("relcl", "acl"):
+        # With no verb at the root the parser missed the main clause ("Some 50 women today protested ...").
+        return anchor.sent.root.pos_ in ("VERB", "AUX")
+    return anchor.dep_ == "advcl" and any(c.dep_ == "mark" for c in anchor.children)
 
 
 def _pairs(sources: list[Actor], targets: list[Actor], symmetric: bool):

@@ -126,3 +126,9 @@ def test_actors_unnamed_state_organs_belong_to_the_datelines_country(resources):
 def test_actors_groups_in_a_countrys_province_are_of_that_country(resources):
     actors = by_text(actors_of(resources, "Activists in the Indian state of Assam called for a strike."))
     assert actors["Activists"].country == "IND"
+
+
+def test_actors_supporters_share_their_leaders_country_not_office(resources):
+    text = "Supporters of Prime Minister Imran Khan marched in Lahore."
+    supporters = by_text(actors_of(resources, text, dt.date(2020, 1, 1)))["Supporters"]
+    assert (supporters.country, supporters.sector) == ("PAK", "CVL")

@@ -236,3 +236,22 @@ def test_events_the_story_verb_the_parser_hangs_on_the_dateline_is_the_main_act(
             "on Friday, officials said, in the first strike since the president vowed to crack down.")
     assert ("ASSAULT", "USAMIL") in [(e.event_type, e.source.code if e.source else None)
                                      for e in events_of(resources, text)]
+
+
+def test_events_armed_forces_entering_a_place_attack_it_but_refugees_do_not(resources):
+    (event,) = events_of(resources, "Russian troops entered the town of Marinka on Monday.")
+    assert (event.event_type, event.source.code) == ("ASSAULT", "RUSMIL")
+    assert events_of(resources, "Thousands of refugees crossed into Kenya on Monday.") == ()
+
+
+def test_events_capturing_a_named_place_is_force_capturing_a_title_is_nothing(resources):
+    (event,) = events_of(resources, "Ethiopian troops captured Mekelle after heavy fighting.")
+    assert (event.event_type, event.cameo) == ("ASSAULT", "190")
+    assert events_of(resources, "The Kenyan runner captured the world title in Berlin.") == ()
+
+
+def test_events_weapon_in_a_passive_or_a_misread_participle_is_a_bombing(resources):
+    (event,) = events_of(resources, "The bomb was detonated by remote control near a market in Baghdad.")
+    assert (event.event_type, event.source) == ("ASSAULT", None)
+    text = "In neighbouring Khost province, a remotely-controlled bomb detonated on Sunday, wounding two policemen."
+    assert any(e.event_type == "ASSAULT" for e in events_of(resources, text))
