@@ -20,6 +20,7 @@ from ..resources import Resources
 from .actor_names import LED, abbreviates, against, kb_matches
 from .coref import Antecedents, is_pronoun
 from .lead import lead_span
+from .parse_repair import stranded_words
 
 NAMED = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 # Objects of these prepositions are places, not actors ("talks in Cairo").
@@ -85,6 +86,7 @@ class _Finder:
         self.memo: dict[int, Resolved | None] = {}
         self.entity_of = {i: ent for ent in doc.ents if ent.label_ in NAMED for i in range(ent.start, ent.end)}
         self.pronouns: dict[int, Actor] = {}  # resolved pronouns, for "their forces"
+        self.stranded: dict[int, set[int]] = {}  # sentence start -> words of a subject the parser misplaced
         # Surnames of the people the article names, so "Sabry" is found where the tagger misses it.
         self.surnames = {name_key(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
 
@@ -139,7 +141,13 @@ class _Finder:
             first = first.head
         if first.dep_ in MODIFIER_DEPS and first.head.i != first.i and self._absorbs(first.head, token):
             return False
-        return not (first.dep_ == "pobj" and first.head.lower_ in LOCATIVE and self._is_place(token))
+        return not (first.dep_ == "pobj" and first.head.lower_ in LOCATIVE and self._is_place(token)) \
+            or token.i in self._stranded(token.sent)  # "In Ufa, Pakistan and India decided": subjects
+
+    def _stranded(self, sent: Span) -> set[int]:
+        if sent.start not in self.stranded:
+            self.stranded[sent.start] = stranded_words(sent)
+        return self.stranded[sent.start]
 
     def _absorbs(self, head: Token, modifier: Token) -> bool:
         """Is the modifier just information about its head ("Egyptian" in "Egyptian army")?"""

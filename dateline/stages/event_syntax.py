@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import EventLexicon
 from ..model import Actor
+from .parse_repair import stranded_subject
 
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 # Prepositions that introduce the target of an act, most telling first.
@@ -108,7 +109,7 @@ def subject(token: Token) -> Token | None:
             return child
     # A name left of the verb that the parser did not call its subject ("Minister Samuel Kiptoo accused").
     return next((c for c in token.lefts if c.dep_ in ("npadvmod", "nmod") and c.pos_ == "PROPN"
-                 and not any(g.dep_ == "nsubj" for g in token.children)), None)
+                 and not any(g.dep_ == "nsubj" for g in token.children)), None) or stranded_subject(token)
 
 
 # Participles that read as passives but are states of the subject: "is committed to", "is prepared to".

@@ -255,3 +255,10 @@ def test_events_weapon_in_a_passive_or_a_misread_participle_is_a_bombing(resourc
     assert (event.event_type, event.source) == ("ASSAULT", None)
     text = "In neighbouring Khost province, a remotely-controlled bomb detonated on Sunday, wounding two policemen."
     assert any(e.event_type == "ASSAULT" for e in events_of(resources, text))
+
+
+def test_events_subject_the_parser_hung_on_a_place_is_recovered(resources):
+    text = "After the summit in Ufa, Pakistan and India formally agreed to resume the dialogue."
+    events = events_of(resources, text)
+    assert {(e.source.country, e.target.country if e.target else None) for e in events} == {("PAK", "IND")}
+    assert events_of(resources, "The talks were held in Geneva and Amman last week.") == ()

@@ -1,0 +1,50 @@
+"""Reading past the small parser's commonest errors in news syntax.
+
+"In Ufa, Pakistan and India decided to resume talks": the parser joins "Pakistan and India" to
+"Ufa" as more places and leaves "decided" with no subject. A finite main verb with no subject,
+right after a noun phrase that follows a comma, has that phrase as its subject.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+# Words that may stand between a subject and its verb: "formally decided", "have also agreed".
+BETWEEN = frozenset({"advmod", "aux", "neg", "auxpass"})
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The first word of the noun phrase that is the verb's subject though the parser hung it elsewhere."""
+    if verb.dep_ != "ROOT" or verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    if verb.tag_ not in FINITE and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].dep_ in BETWEEN and verb.doc[i].head.i == verb.i:
+        i -= 1
+    if i <= verb.sent.start:
+        return None
+    last = verb.doc[i]
+    if last.pos_ not in ("NOUN", "PROPN") or last.head.i == verb.i:
+        return None
+    node = last
+    while True:  # back along the coordination to the word after the comma: "Ufa, [Pakistan] and India"
+        if node.left_edge.i > verb.sent.start and verb.doc[node.left_edge.i - 1].text == ",":
+            return node
+        if node.dep_ != "conj":
+            return None
+        node = node.head
+
+
+def stranded_words(sent: Span) -> set[int]:
+    """Indices of the words of every stranded subject in the sentence (the phrase and its conjuncts)."""
+    start = stranded_subject(sent.root)
+    if start is None:
+        return set()
+    words, frontier = {start.i}, [start]
+    while frontier:
+        frontier = [c for t in frontier for c in t.children if c.dep_ == "conj"]
+        words.update(t.i for t in frontier)
+    return words
