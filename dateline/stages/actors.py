@@ -62,7 +62,8 @@ def find_actors(doc: Doc, coded: CodedArticle, res: Resources) -> CodedArticle:
     article = coded.article
     lead = range(*lead_span(doc, article.dateline_start, article.dateline_end))
     dateline = article.dateline or (doc[lead.start:lead.stop].text if lead else None)
-    finder = _Finder(doc, res.actors, article.date, _dateline_country(dateline, res.actors), lead)
+    finder = _Finder(doc, res.actors, article.date, _dateline_country(dateline, res.actors), lead,
+                     res.gazetteer.knows)
     return coded.replace(actors=tuple(finder.run()))
 
 
@@ -78,8 +79,10 @@ def _dateline_country(dateline: str | None, kb: ActorKnowledge) -> str | None:
 
 
 class _Finder:
-    def __init__(self, doc: Doc, kb: ActorKnowledge, day, home: str | None = None, lead: range = range(0)) -> None:
+    def __init__(self, doc: Doc, kb: ActorKnowledge, day, home: str | None = None, lead: range = range(0),
+                 is_place_name=lambda text: False) -> None:
         self.doc, self.kb, self.day, self.home, self.lead = doc, kb, day, home, lead
+        self.is_place_name = is_place_name
         self.matches = kb_matches(doc, kb)  # head token index -> (start, end, entries)
         self.covered = {i: head for head, (s, e, _) in self.matches.items() for i in range(s, e)}
         self.defined: dict[str, Resolved] = {}  # abbreviations the article defines: "LNA"
@@ -160,6 +163,8 @@ class _Finder:
 
     def _is_place(self, token: Token) -> bool:
         entries = self._entries(token)
+        if token.ent_type_ == "PERSON" and not entries:  # "demonstrated in Lyon": the tagger's "person" is a town
+            return name_key(token.text) not in self.surnames and self.is_place_name(self._entity_span(token).text)
         return (token.ent_type_ in ("GPE", "LOC", "FAC") or bool(entries)) and \
             not (entries and entries[0].kind in ("person", "org"))
 
@@ -325,6 +330,9 @@ class _Finder:
                         return sector
         if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "GPE"):
             return None
+        if lemma == "force" and token.tag_ == "NN" and not any(c.dep_ in ("det", "compound", "amod", "poss")
+                                                               for c in token.children):
+            return None  # "use force": the means, not an armed force
         return self.kb.roles.get(lemma) or self.kb.roles.get(token.lower_)
 
     def _title_sector(self, token: Token) -> str | None:

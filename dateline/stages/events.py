@@ -101,8 +101,8 @@ class _Coder:
         if trigger.anchor.lemma_.lower() in self.lex.words("armed_moves") and plover == "ASSAULT" \
                 and not (sources and all(a.sector in ARMED for a in sources)):
             return []  # troops that enter a town attack it; refugees that cross into Kenya do not
-        if not sources and plover == "PROTEST":  # "a protest was held in Mombasa": people there protested
-            sources = [replace(a, sector="CVL", code=a.country + "CVL") for a in self.targets.place_target(trigger)]
+        if plover == "PROTEST":
+            sources = self._protesters(trigger, sources)
         instrument = instrument_subject(anchor, self.lex)
         if instrument is not None:
             if sources:
@@ -126,6 +126,25 @@ class _Coder:
         return [replace(self._event(trigger, sent, code, plover, mode, src, tgt, mood, confidence),
                         reciprocal=symmetric or self._mutual(trigger, code, tgt))
                 for src, tgt in _pairs(sources, targets, symmetric)]
+
+    def _protesters(self, trigger: Trigger, sources: list[Actor]) -> list[Actor]:
+        """Who protested: the subject, of the country where they protest ("200 neo-Nazis demonstrated in
+        Germany"); with no subject, the people of that place ("a protest was held in Mombasa")."""
+        place = self.targets.place_target(trigger)
+        country = place[0].country if place else None
+        if sources:
+            return [replace(a, country=country, code=country + (a.sector or "")) if country and not a.country
+                    and not (a.code or "").startswith(("IGO", "NGO")) else a for a in sources]
+        subj = subject(trigger.anchor) if trigger.anchor.pos_ == "VERB" else None
+        if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i not in self.lead:
+            end = subj.i + 1
+            while end < len(self.doc) and not self.doc[end - 1].whitespace_ and self.doc[end].is_alpha | (
+                    self.doc[end].text == "-"):
+                end += 1  # "neo-Nazis"
+            span = self.doc[subj.left_edge.i:end]
+            return [Actor(span.text, span.start_char, span.end_char, span.text, country, "CVL",
+                          country + "CVL" if country else None)]
+        return [replace(a, sector="CVL", code=a.country + "CVL") for a in place]
 
     def _mutual(self, trigger: Trigger, code: str, target: Actor | None) -> bool:
         """Is the act one the two do together ("met", "held talks with", "signed a pact with")?"""

@@ -132,3 +132,8 @@ def test_actors_supporters_share_their_leaders_country_not_office(resources):
     text = "Supporters of Prime Minister Imran Khan marched in Lahore."
     supporters = by_text(actors_of(resources, text, dt.date(2020, 1, 1)))["Supporters"]
     assert (supporters.country, supporters.sector) == ("PAK", "CVL")
+
+
+def test_actors_a_town_the_tagger_calls_a_person_is_not_an_actor(resources):
+    actors = actors_of(resources, "More than 200 cyclists demonstrated in Lyon on Saturday.")
+    assert "Lyon" not in by_text(actors)

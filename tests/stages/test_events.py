@@ -262,3 +262,15 @@ def test_events_subject_the_parser_hung_on_a_place_is_recovered(resources):
     events = events_of(resources, text)
     assert {(e.source.country, e.target.country if e.target else None) for e in events} == {("PAK", "IND")}
     assert events_of(resources, "The talks were held in Geneva and Amman last week.") == ()
+
+
+def test_events_unnamed_protesters_are_the_subject_of_the_country_they_protest_in(resources):
+    (event,) = events_of(resources, "Some 60 people demonstrated in Kiev last week against the French decision.")
+    assert (event.event_type, event.source.code, event.target.country) == ("PROTEST", "UKRCVL", "FRA")
+    (event,) = events_of(resources, "More than 200 cyclists demonstrated in Nantes on Saturday.")
+    assert event.source.country == "FRA" and "cyclists" in event.source.text
+
+
+def test_events_use_of_force_is_the_means_not_an_armed_force(resources):
+    (event,) = events_of(resources, "North Korea threatened to use force against South Korea.")
+    assert (event.event_type, event.source.code, event.target.code) == ("THREATEN", "PRK", "KOR")
