@@ -273,6 +273,12 @@ class _Finder:
         for grandchild in child.children:  # "Hungarian and Romanian": only the first here
             if grandchild.dep_ in ("compound", "amod", "nmod") and not info.country:
                 info.country = self.kb.country_of(grandchild.text)
+                owner = self._entries(grandchild)  # "Arab League Secretary-General X": the League's
+                if owner and owner[0].kind in ("org", "country") and not info.country:
+                    role = owner[0].at(self.day)
+                    info.country = role.country
+                    if role.code.startswith(("IGO", "NGO")):
+                        info.code = role.code[:3] + (info.sector or role.code[3:])
             elif grandchild.dep_ == "npadvmod" and child.lower_ in LED and not info.country:
                 info.country = self.kb.country_of(grandchild.text)  # "Vietnamese-led forces"
         return info if info.known else None

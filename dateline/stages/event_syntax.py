@@ -120,7 +120,20 @@ ACTIVE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "dedicate", "r
 def is_passive(token: Token) -> bool:
     if token.lemma_.lower() in ACTIVE_PARTICIPLES and any(c.dep_ in ("xcomp", "prep") for c in token.children):
         return False
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+        return True
+    # "were killed or wounded": a participle joined to a passive shares its "were"
+    return token.dep_ == "conj" and token.tag_ == "VBN" and token.head.i != token.i and \
+        not any(c.dep_ in ("nsubj", "aux") for c in token.children) and \
+        any(c.dep_ in ("nsubjpass", "auxpass") for c in token.head.children)
+
+
+def passive_subject(token: Token) -> Token | None:
+    """Who underwent a passive act: its own subject, or that of the passive it is joined to."""
+    own = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if own is None and token.dep_ == "conj":
+        own = next((c for c in token.head.children if c.dep_ == "nsubjpass"), None)
+    return own
 
 
 def sources_of(index: ActorIndex, token: Token, depth: int = 0) -> list[Actor]:
@@ -164,9 +177,11 @@ def instrument_subject(verb: Token, lexicon: EventLexicon) -> Token | None:
     bomb", "the bomb was detonated by remote control")."""
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    if is_passive(verb):
+    if is_passive(verb):  # "killed by a car bomb", "the bomb was detonated by remote control", "killed in an airstrike"
         candidates = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        candidates += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by", "during")
+                       for o in c.children if o.dep_ == "pobj"]
     else:
         candidates = [subject(verb)]
     if candidates == [None] and verb.dep_ == "acl":  # "a bomb detonated on Sunday" read as a participle of "bomb"
@@ -209,7 +224,7 @@ def targets_of(index: ActorIndex, token: Token, sources: list[Actor], things: li
         for prep in (c for c in token.children if c.lower_ == "of" and not found):  # "suspension of links with X"
             found = [a for obj in prep.children for a in index.in_prep(obj, TARGET_PREPS[:-1], deep=False)]
     elif is_passive(token):
-        found = index.at(next((c for c in token.children if c.dep_ == "nsubjpass"), None))
+        found = index.at(passive_subject(token))
     if not found and token.pos_ not in ("NOUN", "PROPN"):
         objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj", "attr")]
         if things:  # "held talks with X", "sent troops to X", "tightened the blockade of X"

@@ -24,6 +24,8 @@ PLACE_TARGET_ROOTS = frozenset({"07", "15", "17", "18", "19"})
 PLACE_TARGET_CODES = frozenset({"081", "132", "191", "141", "145"})
 PLACE_PREPS = frozenset({"in", "at", "on", "across", "throughout", "inside", "through", "around", "outside"})
 PLACE_PREPS_AID = frozenset({"to", "in", "into"})  # aid delivered "to Mekelle" is for the people there
+# Prepositions that take "of" before the place: "outside of Basra".
+OUTSIDE = frozenset({"outside", "inside", "north", "south", "east", "west"})
 # Words of a place phrase that may name the place: "the central Poltava region", "the capital, Kabul".
 PLACE_PARTS = frozenset({"compound", "poss", "amod", "appos", "nmod"})
 # Acts whose target is where they happen: asylum or refuge "in Germany".
@@ -118,7 +120,8 @@ class TargetFinder:
         preps = PLACE_PREPS_AID if trigger.code[:2] == "07" else PLACE_PREPS
         for head in heads:
             for token in near(head, 4):
-                if token.dep_ != "pobj" or token.head.lower_ not in preps:
+                prep = token.head.head if token.head.lower_ == "of" else token.head  # "outside of Basra"
+                if token.dep_ != "pobj" or token.head.lower_ not in preps and prep.lower_ not in OUTSIDE:
                     continue
                 country = self._country_of_place(token)
                 if country:  # protests are against the state there; force and restrictions hit its people
@@ -144,6 +147,8 @@ class TargetFinder:
         words = [token] + [c for c in token.children if c.dep_ in PLACE_PARTS] + \
             [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         for word in words:  # a country's own name first: "Western Cambodia" is in Cambodia whatever else it names
+            if word.dep_ == "amod" and self.kb.country_of(word.text):
+                return self.kb.country_of(word.text)  # "the Iraqi city of Basra"
             for entry in self.kb.lookup(name_key(word.text)):
                 if entry.is_state and word.text[:1].isupper():
                     return entry.roles[0].country

@@ -26,6 +26,7 @@ from .event_syntax import (
     Modality,
     clause_subject_actors,
     instrument_subject,
+    is_passive,
     modality,
     sources_of,
     subject,
@@ -39,6 +40,8 @@ MIN_CONFIDENCE = 0.4  # below this a reading is more often wrong than right (dev
 CONDITIONAL_THREATS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"})
 # Words for crowds whose violence is rioting rather than assault.
 CROWD_WORDS = ("protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher")
+# Links that start a clause of its own: acts in them are not retellings of their head's act.
+CLAUSE_BOUNDS = frozenset({"conj", "ccomp", "relcl", "parataxis", "ROOT"})
 # Sectors of armed actors, whose moves into a place are attacks.
 ARMED = frozenset({"MIL", "REB", "UAF", "PRM", "SPY", "COP"})
 # Types that need a recipient (PLOVER manual): without one they are not coded.
@@ -73,7 +76,7 @@ class _Coder:
             # Background clauses weigh less only beside a main-clause act ("A man died after he was shot").
             self.foreground = any(not t.suppressed and not self._background(t.anchor) for t in triggers.values())
             coded = [e for t in triggers.values() if not t.suppressed for e in self._events(t, sent)]
-            events.extend(_dedupe(coded))
+            events.extend(_dedupe(coded, self._clause_of))
         return events
 
     def _events(self, trigger: Trigger, sent: Span) -> list[Event]:
@@ -112,6 +115,9 @@ class _Coder:
                 code, mode = weapon.code, weapon.mode
         if not sources and not self._doer_untold(trigger, code, plover, targets, instrument):
             return []  # "the war has displaced millions": no one is said to have done it
+        unattributed = not sources and plover == "ASSAULT" and instrument is not None
+        if unattributed:
+            sources = self._unknown_attackers(trigger, instrument)
         mutual_word = trigger.token.lemma_.lower() in self.lex.words("reciprocal_words")
         symmetric = (plover in self.lex.words("symmetric_types") or code in self.lex.words("symmetric_codes")
                      or mutual_word) and len(sources) > 1
@@ -120,12 +126,24 @@ class _Coder:
         if plover in NEEDS_TARGET and not targets and not symmetric:
             return []
         sources, targets = domestic(sources, self.targets.victims_place(trigger, targets), plover)
-        confidence = self._confidence(trigger, mood, sources, targets or sources[1:] if symmetric else targets)
+        confidence = self._confidence(trigger, mood, [] if unattributed else sources,
+                                      targets or sources[1:] if symmetric else targets)
         if confidence < MIN_CONFIDENCE:
             return []
         return [replace(self._event(trigger, sent, code, plover, mode, src, tgt, mood, confidence),
                         reciprocal=symmetric or self._mutual(trigger, code, tgt))
                 for src, tgt in _pairs(sources, targets, symmetric)]
+
+    def _unknown_attackers(self, trigger: Trigger, instrument: Token) -> list[Actor]:
+        """Attackers no one names are coded, as event data does, as unidentified armed men of the country
+        where they struck ("a car bomb in Beirut": LBN UAF); with no place, no one."""
+        place = self.targets.place_target(trigger)
+        if not place or not place[0].country:
+            return []
+        span = self.doc[instrument.left_edge.i:instrument.i + 1]
+        country = place[0].country
+        return [Actor(span.text, span.start_char, span.end_char, "unidentified attackers", country, "UAF",
+                      country + "UAF")]
 
     def _protesters(self, trigger: Trigger, sources: list[Actor]) -> list[Actor]:
         """Who protested: the subject, of the country where they protest ("200 neo-Nazis demonstrated in
@@ -212,8 +230,8 @@ class _Coder:
         if instrument is not None:
             return plover in VICTIM_TYPES
         anchor = trigger.anchor
-        suffered = trigger.undergone or anchor.pos_ in ("NOUN", "PROPN") or any(
-            c.dep_ in ("nsubjpass", "auxpass") for c in anchor.children) or subject(anchor) is None
+        suffered = trigger.undergone or anchor.pos_ in ("NOUN", "PROPN") or is_passive(anchor) \
+            or subject(anchor) is None
         return suffered and bool(targets) and (
             plover in VICTIM_TYPES or code.startswith(tuple(self.lex.words("victim_codes"))))
 
@@ -260,6 +278,16 @@ class _Coder:
         if mood.negated or mood.hypothetical:
             score *= 0.8
         return max(0.0, min(1.0, score))
+
+    def _clause_of(self, event: Event) -> int:
+        """The clause an event's trigger belongs to: the verb that heads it, up to "and" or a new clause."""
+        span = self.doc.char_span(event.start, event.end, alignment_mode="expand")
+        node = span.root if span is not None else None
+        for _ in range(8):
+            if node is None or node.dep_ in CLAUSE_BOUNDS or node.head.i == node.i:
+                break
+            node = node.head
+        return node.i if node is not None else -1
 
     def _background(self, anchor: Token) -> bool:
         return anchor.head.i not in self.lead and _background(anchor)
@@ -331,21 +359,28 @@ def _pairs(sources: list[Actor], targets: list[Actor], symmetric: bool):
     return [(s, None) for s in sources] or [(None, None)]  # "a bomb exploded": no one named
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
-    """The same act told twice in a sentence ("arrived in Cairo to hold talks") is one event.
+def _dedupe(events: list[Event], clause_of) -> list[Event]:
+    """The same act told twice in a clause ("arrived in Cairo to hold talks") is one event.
 
-    Readings of one type by one source collapse to the surest one per target; a surer reading
-    that names no target lends its code to the one that does ("began a hunger strike to protest
-    against Sweden's decision": a hunger strike against Sweden).
+    Readings of one type by one source in one clause collapse to the surest one per target; a
+    surer reading that names no target lends its code to the one that does ("began a hunger
+    strike to protest against Sweden's decision": a hunger strike against Sweden), and victims
+    with no country are taken to be the named ones ("shelled Juba, killing 20 people"). Acts
+    joined by "and" are acts of their own ("kidnapped advisers and exploded bombs").
     """
     groups: dict[tuple, list[Event]] = {}
     for event in events:
-        groups.setdefault((event.event_type, event.source.entity if event.source else None), []).append(event)
+        key = (event.event_type, event.source.entity if event.source else None, clause_of(event))
+        groups.setdefault(key, []).append(event)
     out = []
     for group in groups.values():
+        placed = any(e.target is not None and e.target.country and not is_implied(e.target) for e in group)
         by_target: dict[object, Event] = {}
-        for event in group:  # an implied target ranks with no target at all
-            key = None if event.target is None or is_implied(event.target) else (event.target.entity or event.target.start)
+        for event in group:  # an implied target, or an unplaced one beside a placed one, ranks with none
+            target = event.target
+            weak = target is None or is_implied(target) or placed and not target.country \
+                and not (target.code or "").startswith(("IGO", "NGO"))
+            key = None if weak else (target.entity or target.start)
             if key not in by_target or event.confidence > by_target[key].confidence:
                 by_target[key] = event
         bare = by_target.pop(None, None)
@@ -357,4 +392,11 @@ def _dedupe(events: list[Event]) -> list[Event]:
         elif bare is not None and not by_target:
             by_target = {None: bare}
         out.extend(by_target.values())
-    return sorted(out, key=lambda e: (e.start, e.event_id))
+    best: dict[tuple, Event] = {}  # across clauses, one event per type, source and named target
+    for event in out:
+        target = event.target
+        key = (event.event_type, event.source.entity if event.source else None,
+               target.entity or target.start if target is not None else ("clause", clause_of(event)))
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    return sorted(best.values(), key=lambda e: (e.start, e.event_id))

@@ -193,8 +193,10 @@ def test_events_weapon_as_subject_codes_the_forces_behind_it(resources):
 
 def test_events_weapon_with_no_owner_is_an_attack_by_no_one_named(resources):
     (event,) = events_of(resources, "A car bomb exploded outside a police station in Mogadishu on Monday.")
-    assert (event.event_type, event.cameo, event.source) == ("ASSAULT", "1832", None)
+    assert (event.event_type, event.cameo, event.source.sector) == ("ASSAULT", "1832", "UAF")
     assert event.target is not None and event.target.country == "SOM"
+    (event,) = events_of(resources, "A car bomb exploded on Monday.")
+    assert (event.event_type, event.source, event.target) == ("ASSAULT", None, None)
 
 
 def test_events_agentless_passive_of_a_legal_act_keeps_its_recipient(resources):
@@ -252,7 +254,7 @@ def test_events_capturing_a_named_place_is_force_capturing_a_title_is_nothing(re
 
 def test_events_weapon_in_a_passive_or_a_misread_participle_is_a_bombing(resources):
     (event,) = events_of(resources, "The bomb was detonated by remote control near a market in Baghdad.")
-    assert (event.event_type, event.source) == ("ASSAULT", None)
+    assert (event.event_type, event.source.code) == ("ASSAULT", "IRQUAF")
     text = "In neighbouring Khost province, a remotely-controlled bomb detonated on Sunday, wounding two policemen."
     assert any(e.event_type == "ASSAULT" for e in events_of(resources, text))
 
@@ -274,3 +276,21 @@ def test_events_unnamed_protesters_are_the_subject_of_the_country_they_protest_i
 def test_events_use_of_force_is_the_means_not_an_armed_force(resources):
     (event,) = events_of(resources, "North Korea threatened to use force against South Korea.")
     assert (event.event_type, event.source.code, event.target.code) == ("THREATEN", "PRK", "KOR")
+
+
+def test_events_unattributed_bombing_is_by_unidentified_men_of_the_country_it_struck(resources):
+    (event,) = events_of(resources, "Two soldiers were killed by a roadside bomb outside the Afghan city of Kandahar.")
+    assert (event.source.code, event.source.name, event.target.sector) == ("AFGUAF", "unidentified attackers", "MIL")
+
+
+def test_events_victims_joined_to_a_passive_are_victims(resources):
+    events = events_of(resources, "In Mogadishu, 20 Somali civilians were killed or wounded on Sunday.")
+    assert all(e.source is None or e.source.sector == "UAF" for e in events)
+    assert all(e.target is not None and e.target.country == "SOM" for e in events)
+
+
+def test_events_acts_joined_by_and_stay_apart_and_unplaced_victims_join_the_named(resources):
+    text = "Afghan rebels kidnapped two Russian engineers and bombed a police post in Kandahar."
+    assert {e.cameo[:3] for e in events_of(resources, text)} >= {"181", "183"}
+    text = "Sudanese rebels shelled the Libyan town of Kufra on Sunday, killing about 20 people."
+    assert [e.target.country for e in events_of(resources, text)] == ["LBY"]
