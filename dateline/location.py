@@ -27,6 +27,9 @@ FRAME_NOUNS = {"city", "town", "village", "province", "region", "district", "gov
                "neighbourhood", "neighborhood", "countryside", "camp", "county", "municipality",
                "vicinity", "side", "edge", "island", "north-east", "north-west", "south-east",
                "south-west", "northeast", "northwest", "southeast", "southwest"}
+# Nouns for a part of a place that a name can qualify: "Venezuela's Portuguesa state".
+AREA_NOUNS = FRAME_NOUNS | {"cities", "towns", "villages", "territory", "soil", "airspace", "waters",
+                            "provinces", "regions", "districts", "countryside", "hills", "mountains"}
 # Events whose direct object is where they happened ("stormed Kabul", "visited Paris").
 OBJECT_IS_PLACE = {
     "visit", "enter", "invade", "attack", "bomb", "shell", "storm", "raid", "capture", "seize", "occupy",
@@ -117,10 +120,10 @@ def _topic(trigger: Token, span: Span) -> bool:
 
 def features(trigger: Token, span: Span, place: Place, n_places: int = 1, closest: int = 0) -> list[float]:
     """The values of ``FEATURES`` for one place of the trigger's sentence."""
-    tok = span.root
+    tok = _anchor(span.root)
     lemma = trigger.lemma_.lower()
     tie = _tie(tok, trigger)
-    before = _word_before(span)
+    before = _word_before(span) or _word_before(tok.doc[tok.left_edge.i:tok.i + 1])
     return [
         1.0,
         float(tie == "direct"),
@@ -136,7 +139,7 @@ def features(trigger: Token, span: Span, place: Place, n_places: int = 1, closes
         float(trigger.pos_ == "NOUN"),
         float(_adjectival(tok, place)),
         _PRECISION_RANK.get(place.precision or "finer", 5) / 5.0,
-        float(place.geonameid is None),
+        float(place.lat is None),
         float(tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i),
         float(tok.dep_ in ("dobj", "obj") and tok.head.i == trigger.i),
         min(n_places, 5) / 5.0,
@@ -146,6 +149,20 @@ def features(trigger: Token, span: Span, place: Place, n_places: int = 1, closes
         float(tok.ent_type_ == "FAC"),
         float(before in LOCATIVE and tok.i < trigger.i and _opens_sentence(span)),
     ]
+
+
+def _anchor(tok: Token) -> Token:
+    """The word that stands for the place in the sentence's structure: the first of a list
+    ("between Israel and the Gaza Strip"), the area noun a name qualifies ("Bangladesh's cities",
+    "Venezuela's Portuguesa state")."""
+    for _ in range(3):
+        listed = tok.dep_ in ("conj", "appos") and tok.head.i < tok.i
+        qualifies = tok.dep_ in ("compound", "poss", "nmod", "amod") and tok.head.i > tok.i \
+            and tok.head.lower_ in AREA_NOUNS
+        if not (listed or qualifies):
+            break
+        tok = tok.head
+    return tok
 
 
 def _opens_sentence(span: Span) -> bool:
@@ -182,7 +199,8 @@ def _locative_path(path: list[Token], top: Token) -> bool:
     last = path[-1]
     if last.dep_ in ("dobj", "obj") and (len(path) == 1 or last.lower_ in FRAME_NOUNS):
         return top.lemma_.lower() in OBJECT_IS_PLACE  # "stormed Kabul", "captured the Golan area"
-    preps = [t for t in path if t.dep_ == "prep"]
+    # "near the town of Baiji": the "of" of a frame noun is part of the name's phrase
+    preps = [t for t in path if t.dep_ == "prep" and not (t.lower_ == "of" and t.head.lower_ in FRAME_NOUNS)]
     if last.dep_ == "prep" and (last.lower_ in LOCATIVE or last.lower_ in MOTION):
         return True
     if last.dep_ == "prep" and last.lower_ == "of" and top.pos_ == "NOUN":

@@ -26,6 +26,21 @@ PLACE_NOUNS = {
     "strait", "gulf", "sea", "lake", "municipality", "subdistrict", "township", "peninsula",
     "plateau", "oblast", "prefecture", "governorates", "provinces",
 }
+# Kinds of site whose capitalised name is a place: "Tishreen Power Plant", "Kweyris Air Base".
+FACILITY_NOUNS = {
+    "airport", "airbase", "base", "prison", "dam", "bridge", "checkpoint", "refinery", "plant", "field",
+    "fields", "station", "street", "road", "avenue", "boulevard", "highway", "palace", "mosque", "church",
+    "cathedral", "stadium", "market", "quarter", "hill", "hills", "mountain", "mountains", "ridge",
+    "pass", "gorge", "valley", "canal", "hospital", "barracks", "compound", "harbour", "harbor",
+}
+# First words of Arabic place names: "village", "monastery", "hill", "spring", "house", "well",
+# "valley", "mountain", "cape", "ruin", "castle" ("Kafr Nabl", "Deir ez-Zor", "Tal Abyad").
+TOPONYM_OPENINGS = {"kafr", "kfar", "deir", "dayr", "tal", "tell", "tel", "ain", "ein", "ayn", "beit", "bayt",
+                    "bir", "wadi", "jabal", "jebel", "ras", "khirbet", "khirbat", "qasr", "hayy"}
+# Verbs whose direct object is a place when its name is one: "recaptured Kafr Saghir".
+PLACE_VERBS = {"capture", "recapture", "seize", "storm", "shell", "bomb", "bombard", "enter", "invade",
+               "raid", "besiege", "liberate", "retake", "overrun", "occupy", "patrol", "evacuate",
+               "encircle", "surround", "reach"}
 # Kind words that belong to the name when they follow it ("Idlib province", "Ain al-Hilweh camp").
 _KIND_SUFFIX = PLACE_NOUNS - {"river", "sea", "lake", "islands", "island", "mountains"}
 # "the city of Sirte", "the town of Rafah": nouns whose "of" introduces a place.
@@ -67,9 +82,9 @@ def place_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     places = {normalize(span.text) for span in found if _known(span.text, gaz)}
     for ent in doc.ents:
         if ent.label_ == "ORG":
-            found.extend(_inside_organisation(ent, gaz, places))
+            found.extend(_inside_organisation(ent, gaz, places, surnames))
         elif ent.label_ in ("PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "NORP"):
-            span = _mistagged(ent, gaz, places)
+            span = _mistagged(ent, gaz, places, surnames)
             found.extend([span] if span is not None else [])
     taken = [False] * len(doc)
     for span in found:
@@ -105,21 +120,23 @@ def _place_entity(ent: Span, gaz: Gazetteer) -> Span | None:
     span = _extend_with_kind(_trim(ent))
     if span is None or span.text.lower() in NOT_PLACES or gaz.is_demonym(span.text):
         return None
-    if _known(span.text, gaz) or span[-1].lower_ in PLACE_NOUNS or cued(span, strict=True):
+    if _known(span.text, gaz) or span[-1].lower_ in PLACE_NOUNS or _site(span) or cued(span, strict=True):
         return span
     if len(span) > 1 and span[0].lower_ in COMPASS and _known(span[1:].text, gaz):
         return span[1:]  # "North Texas": the part the gazetteer knows
     return None
 
 
-def _inside_organisation(ent: Span, gaz: Gazetteer, places: set[str]) -> list[Span]:
+def _inside_organisation(ent: Span, gaz: Gazetteer, places: set[str], surnames: set[str]) -> list[Span]:
     """Places named by or inside an organisation's name: "Gainesville Police", "University of Texas"."""
     span = _trim(ent)
     if span is None:
         return []
-    proper = [t.pos_ == "PROPN" for t in span]
-    if all(proper) and len(span) <= 3 and _framed(span):
-        return [span]  # "the capital Grozny"
+    proper = [_name_word(t) for t in span]
+    if all(proper) and len(span) <= 4 and (_framed(span) or _site(span)):
+        return [span]  # "the capital Grozny", "the town of Al-Amarah", "Tishreen Power Plant"
+    if all(proper) and len(span) <= 3 and _placed(span, gaz, surnames):
+        return [span]  # "near Murphy", "captured Das"
     whole_cue = cued(span) or (len(span) == 1 and _modifies_common_noun(span[0]))
     if all(proper) and len(span) <= 3 and _place_name(span, gaz, places, cue=whole_cue):
         return [span]  # "Russia", "Gainesville man": a place the model filed as an organisation
@@ -136,7 +153,7 @@ def _inside_organisation(ent: Span, gaz: Gazetteer, places: set[str]) -> list[Sp
     return out
 
 
-def _mistagged(ent: Span, gaz: Gazetteer, places: set[str]) -> Span | None:
+def _mistagged(ent: Span, gaz: Gazetteer, places: set[str], surnames: set[str]) -> Span | None:
     """A name filed as a person or a work that is a place: "Al-Maghaweer camp", "in Cancun"."""
     span = _trim(ent)
     if span is None:
@@ -144,8 +161,10 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str]) -> Span | None:
     with_kind = _extend_with_kind(span)
     if len(with_kind) > len(span) and not gaz.is_demonym(span.text):
         return with_kind
-    if len(span) <= 4 and _framed(span) and not gaz.is_demonym(span.text):
-        return span  # "the town of Tuz Khurmatu": the text says what it is
+    if len(span) <= 4 and (_framed(span) or _site(span)) and not gaz.is_demonym(span.text):
+        return span  # "the town of Tuz Khurmatu", "Kweyris Air Base": the text says what it is
+    if len(span) <= 3 and _placed(span, gaz, surnames):
+        return span  # "in Jezzine", "recaptured Kafr Saghir"
     if len(span) != 1 or span[0].dep_ in ("nsubj", "nsubjpass"):
         return None
     if normalize(span.text) in places or (cued(span, strict=True) and _place_name(span, gaz, places)):
@@ -153,6 +172,36 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str]) -> Span | None:
     if _modifies_common_noun(span[0]) and _place_name(span, gaz, places, cue=True):
         return span  # "a Gainesville restaurant", "the Gainesville sewer system"
     return None
+
+
+def _placed(span: Span, gaz: Gazetteer, surnames: set[str]) -> bool:
+    """A name the gazetteer knows that the sentence uses as a place: governed by a locative
+    preposition ("killed in Jezzine") or the object of a verb of taking or striking a place
+    ("recaptured Kafr Saghir"); not someone's surname or possession ("in Clinton's speech")."""
+    root = span.root
+    if span[-1].lower_ in surnames or gaz.is_demonym(span.text) or span.text.lower() in NOT_PLACES:
+        return False
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and (nxt.tag_ == "POS" or (nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "appos")):
+        return False  # "in Clinton's speech", "in Obama administration"
+    governed = (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE - _ACTOR_PREPOSITIONS
+                and root.head.i == span.start - 1)
+    taken = root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS
+    return (governed or taken) and _known(span.text, gaz)
+
+
+def _site(span: Span) -> bool:
+    """A capitalised name ending in a kind of site ("Tishreen Power Plant", "Rustaveli Avenue"), or
+    opening with a word that only place names open with ("Kafr Nabl", "Deir Hafer")."""
+    if len(span) < 2 or not span[0].text[:1].isupper():
+        return False
+    return (span[-1].lower_ in FACILITY_NOUNS and span[-1].text[:1].isupper()) \
+        or span[0].lower_ in TOPONYM_OPENINGS
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a proper name, hyphens and Arabic articles included ("Al - Amarah")."""
+    return tok.pos_ == "PROPN" or tok.text == "-" or tok.lower_ in _NAME_ARTICLES
 
 
 def _framed(span: Span) -> bool:
@@ -305,8 +354,8 @@ def _bare_name_is_place(span: Span, gaz: Gazetteer, places: set[str]) -> bool:
         return not gaz.is_demonym(span[:-1].text)
     if span.text.lower() in NOT_PLACES or gaz.is_demonym(span.text):
         return False
-    if not _known(span.text, gaz):
-        return _framed(span)  # "the village of Kafr Saghir": unknown, but the text says what it is
+    if not _known(span.text, gaz):  # "the village of Kafr Saghir": unknown, but the text says what it is
+        return _framed(span) or _site(span)
     if cued(span) or normalize(span.text) in places:
         return True
     return _known(span.text, gaz, _MIN_POPULATION_BARE) and span.start > span.sent.start

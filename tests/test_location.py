@@ -67,3 +67,13 @@ def test_location_keeps_the_dateline_away_from_a_foreign_actor(nlp, resources):
 def test_location_prefers_the_sentence_over_the_dateline(nlp, resources):
     text = "CAIRO: Militants attacked a checkpoint in Sirte on Sunday."
     assert locate(text, "attacked", nlp, resources) == "Sirte"
+
+
+def test_location_reads_through_a_frame_noun_of_the_phrase(nlp, resources):
+    text = "A man was killed by a roadside bomb near the oil refinery town of Baiji on Sunday."
+    assert locate(text, "killed", nlp, resources) == "Baiji"
+
+
+def test_location_takes_the_area_a_name_qualifies(nlp, resources):
+    text = "Riot police patrolled Bangladesh's cities and towns on Saturday."
+    assert locate(text, "patrolled", nlp, resources) == "Bangladesh"

@@ -81,7 +81,7 @@ def score_task(task: str, path: Path, quick: bool) -> list[Score]:
     from ..nlp import parse
     from ..resources import Resources
     from ..stages.actors import find_actors
-    from ..stages.places import find_places, resolve_spans
+    from ..stages.places import demonym_spans, find_places, resolve_spans
 
     records = quick_subset(read_jsonl(path), quick)
     res = Resources.load()
@@ -91,7 +91,8 @@ def score_task(task: str, path: Path, quick: bool) -> list[Score]:
     for doc, (record, article) in parse(res.nlp, items, batch_size=res.settings.batch_size):
         coded = find_places(doc, find_actors(doc, CodedArticle(article), res), res)
         gold = gold_toponyms(record, task)
-        resolved, _ = resolve_spans(gaz, article, [(t.start, t.end) for t in gold], coded.actors)
+        resolved, _ = resolve_spans(gaz, article, [(t.start, t.end) for t in gold], coded.actors,
+                                    demonym_spans(doc, gaz))
         by_span = {(p.start, p.end): Guess.of(p) for p in resolved}
         golds.append(gold)
         found.append([Guess.of(p) for p in coded.places])

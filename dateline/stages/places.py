@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ..gazetteer import ADMIN1, COUNTRY, Gazetteer
+from ..gazetteer import ADMIN1, COUNTRY, DEMONYM, Gazetteer
 from ..geocode import Context, Mention, resolve
 from ..model import Actor, Article, CodedArticle, Place
 from ..resources import Resources
@@ -20,20 +20,29 @@ from ..toponyms import place_spans
 
 # How much an actor of a country, and the dateline, count as a place of that country (a place
 # name counts 1); many actors of one country count at most ``MAX_COUNTRY_WEIGHT``.
-ACTOR_WEIGHT, DATELINE_WEIGHT, MAX_COUNTRY_WEIGHT = 0.3, 1.0, 3.0
+ACTOR_WEIGHT, DEMONYM_WEIGHT, DATELINE_WEIGHT, MAX_COUNTRY_WEIGHT = 0.3, 0.5, 1.0, 3.0
 _QUALIFIER = re.compile(r",\s*((?:[A-Z][A-Za-z]*\.?)(?:\s*[A-Z][A-Za-z]*\.?){0,2})")
 
 
 def find_places(doc: Doc, coded: CodedArticle, res: Resources) -> CodedArticle:
     """Fill ``places`` (every place mention, resolved where possible) and ``dateline_place``."""
-    places, dateline_place = resolve_spans(res.gazetteer, coded.article, place_spans(doc, res.gazetteer),
-                                           coded.actors)
+    gaz = res.gazetteer
+    places, dateline_place = resolve_spans(gaz, coded.article, place_spans(doc, gaz), coded.actors,
+                                           demonym_spans(doc, gaz))
     return coded.replace(places=places, dateline_place=dateline_place)
 
 
+def demonym_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Spans of the peoples' names of the text ("Russian", "Texans"): where the article is, too."""
+    return [(ent.start_char, ent.end_char) for ent in doc.ents
+            if ent.label_ == "NORP" and gaz.is_demonym(ent.text)]
+
+
 def resolve_spans(gaz: Gazetteer, article: Article, spans: list[tuple[int, int]],
-                  actors: tuple[Actor, ...] = ()) -> tuple[tuple[Place, ...], Place | None]:
-    """Resolve given place spans of an article together, with its dateline and actors as context.
+                  actors: tuple[Actor, ...] = (), demonyms: list[tuple[int, int]] = (),
+                  ) -> tuple[tuple[Place, ...], Place | None]:
+    """Resolve given place spans of an article together, with its dateline, actors and the
+    peoples it names (``demonym_spans``) as context.
 
     Returns the places in text order (the dateline's first among them, if it has one) and the
     dateline's place. Scorers call this with gold spans; ``find_places`` with found ones.
@@ -50,7 +59,9 @@ def resolve_spans(gaz: Gazetteer, article: Article, spans: list[tuple[int, int]]
     # Pronouns ("it", "its") take their country from an antecedent that may be just such a name.
     others = tuple(a for a in actors if a.text[:1].isupper()
                    and not any(a.start < m.end and m.start < a.end for m in mentions))
-    rows = resolve(gaz, mentions, _context(others, dateline, gaz))
+    peoples = [article.text[s:e] for s, e in demonyms
+               if not any(s < m.end and m.start < e for m in mentions)]
+    rows = resolve(gaz, mentions, _context(others, dateline, gaz, peoples))
     places = tuple(sorted((_place(gaz, m, row) for m, row in zip(mentions, rows)), key=lambda p: p.start))
     dateline_place = next((p for p in places if dateline is not None and p.start == dateline.start), None)
     return places, dateline_place
@@ -87,12 +98,19 @@ def _dateline_mention(gaz: Gazetteer, text: str, start: int | None, end: int | N
     return mention
 
 
-def _context(actors: tuple[Actor, ...], dateline: Mention | None, gaz: Gazetteer) -> Context:
-    """Countries the article is about apart from its place names: its actors' and its dateline's."""
+def _context(actors: tuple[Actor, ...], dateline: Mention | None, gaz: Gazetteer,
+             peoples: list[str] = ()) -> Context:
+    """Countries the article is about apart from its place names: its actors', its peoples' and
+    its dateline's."""
     countries: dict[str, float] = {}
     for actor in actors:
         if actor.country:
             countries[actor.country] = countries.get(actor.country, 0.0) + ACTOR_WEIGHT
+    for name in peoples:
+        rows, flags = gaz.lookup(name)
+        for c in {int(gaz.country[r]) for r, f in zip(rows, flags) if f & DEMONYM and gaz.country[r] >= 0}:
+            code = gaz.alpha3[c]
+            countries[code] = countries.get(code, 0.0) + DEMONYM_WEIGHT
     if dateline is not None and dateline.fixed >= 0 and gaz.country[dateline.fixed] >= 0:
         code = gaz.alpha3[int(gaz.country[dateline.fixed])]
         countries[code] = countries.get(code, 0.0) + DATELINE_WEIGHT

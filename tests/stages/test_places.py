@@ -121,3 +121,21 @@ def test_places_read_an_organisation_through_the_place_it_is_named_after(resourc
     assert got["Bank of Japan"].geonameid == 1861060  # Japan
     assert got["Walker County Sheriff's Office"].precision == "admin2"
     assert got["Washington Drive"].geonameid is None  # a street named after a place is not in it
+
+
+def test_places_take_known_towns_the_sentence_puts_somewhere(nlp, resources):
+    text = "Two soldiers were killed in Jezzine on Monday, and troops recaptured Kafr Nabl after a week."
+    places = by_text(places_of(text, nlp, resources))
+    assert places["Jezzine"].country == "LBN"  # tagged as a people, but "killed in" places it
+    assert "Kafr Nabl" in places  # "Kafr" opens only place names
+
+
+def test_places_take_named_sites(nlp, resources):
+    text = "Rebels shelled the Tishreen Power Plant and the Bagram Air Base overnight."
+    assert {"Tishreen Power Plant", "Bagram Air Base"} <= set(by_text(places_of(text, nlp, resources)))
+
+
+def test_places_read_the_peoples_an_article_names_as_context(nlp, resources):
+    text = ("Flights from Baltimore and Dulles to Moscow resumed. Russian officials and Russian "
+            "travellers welcomed the route, Washington said.")
+    assert by_text(places_of(text, nlp, resources))["Moscow"].geonameid == 524901  # Moscow, Russia
