@@ -33,6 +33,9 @@ OPINION_NOUNS = frozenset({"help", "support", "backing", "assistance", "blessing
     "stance", "position", "view", "opinion", "attitude", "policy",
     "approach", "interest", "concern", "belief", "vision", "thinking", "perspective", "goal",
     "aim", "objective", "priority", "relation", "relations", "tie", "ties"})
+# Nouns for another's help: "with Albania's help" names a helper, not a target.
+HELP_NOUNS = frozenset({"help", "support", "backing", "assistance", "blessing", "approval", "consent", "aid",
+                        "cooperation", "participation", "mediation"})
 # Nouns for what is meant to be done: "a decision to expel", "a plan to attack".
 PLAN_NOUNS = frozenset({"decision", "plan", "bid", "intention", "proposal", "offer", "move", "effort", "pledge",
     "promise", "commitment", "readiness", "willingness", "determination", "threat", "order"})
@@ -97,7 +100,9 @@ class ActorIndex:
                     for obj in child.children:
                         if obj.dep_ in ("pobj", "pcomp"):
                             # "conceded to demands from UNITA": whose demands
-                            found += self.at(obj) or (self.in_prep(obj, ("from", "by", "of"), False) if deep else [])
+                            found += self.at(obj) or (self.modifiers_of(obj, ("poss",)) if obj.lemma_.lower()
+                                                      not in HELP_NOUNS else []) or \
+                                (self.in_prep(obj, ("from", "by", "of"), False) if deep else [])  # "the US' policies"
             if found:
                 return _unique(found)
         return []

@@ -19,6 +19,10 @@ from ..model import Actor, CodedArticle
 from .event_syntax import ActorIndex, clause_subject_actors, sources_of, targets_of
 from .event_triggers import Trigger
 
+# Complaints and protests are aimed at what they are about ("over", "against"), not at whom they are
+# addressed ("complained to the United Nations over Israeli air raids").
+GRIEVANCE_ROOTS = frozenset({"11", "14"})
+GRIEVANCE_PREPS = ("against", "over", "about")
 # Acts done to a place's people when no one else is named: aid, force posture, restrictions, force.
 PLACE_TARGET_ROOTS = frozenset({"07", "15", "17", "18", "19"})
 PLACE_TARGET_CODES = frozenset({"081", "132", "191", "141", "145"})
@@ -52,6 +56,9 @@ class TargetFinder:
         """The actors an act was done to (none may be found: most acts need no recipient)."""
         token = trigger.token
         found = clause_subject_actors(self.index, trigger.clause) if trigger.clause is not None else []
+        if not found and trigger.code[:2] in GRIEVANCE_ROOTS:  # "complained to the UN over Israeli raids": Israel
+            found = [a for a in self.index.in_prep(trigger.anchor, GRIEVANCE_PREPS) if a.entity not in
+                     {s.entity for s in sources if s.entity is not None}]
         found = found or targets_of(self.index, token, sources, self._things(token, trigger.sense))
         if not found and trigger.anchor.i != token.i:
             found = targets_of(self.index, trigger.anchor, sources, [token] + self.lex.objects(trigger.anchor))

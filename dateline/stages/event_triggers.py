@@ -204,8 +204,9 @@ class TriggerFinder:
         protests = {t.anchor.i for t in triggers.values() if t.sense.plover == "PROTEST"} | \
             {t.token.i for t in triggers.values() if t.sense.plover == "PROTEST"}
         for trigger in triggers.values():
-            if trigger.sense.plover != "REQUEST" or trigger.suppressed:
-                continue
+            if trigger.suppressed or not (trigger.sense.plover == "REQUEST" or trigger.code[:2] == "11"
+                                          and trigger.anchor.dep_ in ("advcl", "xcomp")):
+                continue  # (what protesters demand or disapprove of, in a purpose clause)
             node = trigger.anchor
             for _ in range(3):
                 if node.dep_ not in ("advcl", "xcomp", "acl", "pcomp", "prep", "pobj", "relcl") or node.head.i == node.i:

@@ -294,3 +294,16 @@ def test_events_acts_joined_by_and_stay_apart_and_unplaced_victims_join_the_name
     assert {e.cameo[:3] for e in events_of(resources, text)} >= {"181", "183"}
     text = "Sudanese rebels shelled the Libyan town of Kufra on Sunday, killing about 20 people."
     assert [e.target.country for e in events_of(resources, text)] == ["LBY"]
+
+
+def test_events_complaints_aim_at_what_they_are_about_not_whom_they_address(resources):
+    (event,) = events_of(resources, "Syria complained to the United Nations over Turkish air raids on Friday.")
+    assert (event.event_type, event.source.code, event.target.country) == ("ACCUSE", "SYR", "TUR")
+
+
+def test_events_a_protests_stated_disapproval_gives_its_target(resources):
+    text = "Students in Dhaka blocked a highway to show their anger at India's border policy."
+    (event,) = events_of(resources, text)
+    assert (event.event_type, event.source.country, event.target.country) == ("PROTEST", "BGD", "IND")
+    (event,) = events_of(resources, "NATO tightened the blockade of Serbia with Albania's help.")
+    assert event.target.country == "SRB"
