@@ -89,6 +89,17 @@ class Entry:
         return max(past, key=lambda r: r.end) if past else self.roles[0]
 
 
+def _with_plurals(table: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    """Name keys of a group and its regular plural ("kurd", "kurds") -> its countries."""
+    out = {}
+    for name, countries in table.items():
+        key = name_key(name)
+        out[key] = tuple(countries)
+        if key[-1] not in "sxz":
+            out[key + "s"] = tuple(countries)
+    return out
+
+
 def make_code(country: str | None, sector: str | None) -> str | None:
     """Country + sector ("EGYGOV"); None without a country, where the first letters would mislead."""
     return country + (sector or "") if country else None
@@ -148,6 +159,10 @@ class ActorKnowledge:
     abbreviations: set[str] = field(default_factory=set)  # keys that match only in capitals
     mixed_case: set[str] = field(default_factory=set)  # keys also written in lower case
     countries: frozenset[str] = frozenset()
+    # Ethnic groups -> the countries they mostly live in, usual first ("karen" -> MMR, THA); and
+    # nationalities that name minorities elsewhere when called "ethnic" ("albanian" -> MKD, SRB, ...).
+    ethnic: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    minorities: dict[str, tuple[str, ...]] = field(default_factory=dict)
     max_name_words: int = 1
     first_words: dict[str, int] = field(default_factory=dict)  # a name's first word -> most words after it
 
@@ -215,6 +230,8 @@ class ActorKnowledge:
         for item in yaml.safe_load(data.joinpath("organisations.yaml").read_text("utf-8")):
             self._add_named(item, "org")
         self._load_roles(yaml.safe_load(data.joinpath("roles.yaml").read_text("utf-8")))
+        groups = yaml.safe_load(data.joinpath("ethnic_groups.yaml").read_text("utf-8"))
+        self.ethnic, self.minorities = _with_plurals(groups["groups"]), _with_plurals(groups["minorities"])
 
     def _load_countries(self, table: dict) -> None:
         self.countries = frozenset(table) | {c.alpha_3 for c in pycountry.countries}

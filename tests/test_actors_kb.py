@@ -112,3 +112,11 @@ def test_tabari_validation_actors_and_agents_with_stems_and_substitutions():
     assert kb.roles["parliamentary opposition"] == "OPP"
     assert kb.roles["minister of silly walks"] == "GOV"  # !MINST! expanded
     assert kb.roles["golden geese"] == "GGS"  # an explicit plural
+
+
+def test_actors_kb_ethnic_groups_list_where_they_live_with_plurals():
+    kb = ActorKnowledge.load()
+    assert kb.ethnic["karen"][0] == "MMR" and kb.ethnic["kurds"] == kb.ethnic["kurd"]
+    assert "albanian" not in kb.ethnic and "MKD" in kb.minorities["albanians"]
+    for countries in [*kb.ethnic.values(), *kb.minorities.values()]:
+        assert countries and all(c in kb.countries for c in countries)

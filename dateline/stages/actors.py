@@ -90,6 +90,7 @@ class _Finder:
         self.entity_of = {i: ent for ent in doc.ents if ent.label_ in NAMED for i in range(ent.start, ent.end)}
         self.pronouns: dict[int, Actor] = {}  # resolved pronouns, for "their forces"
         self.stranded: dict[int, set[int]] = {}  # sentence start -> words of a subject the parser misplaced
+        self.sentence_countries: dict[int, set[str]] = {}  # sentence start -> countries it names
         # Surnames of the people the article names, so "Sabry" is found where the tagger misses it.
         self.surnames = {name_key(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
 
@@ -184,13 +185,40 @@ class _Finder:
             out = replace(self.defined[token.text])
         elif token.pos_ == "PROPN" and token.ent_type_ != "PERSON" and name_key(token.text) in self.surnames:
             out = Resolved(token.text, kind="person", sector=self._title_sector(token))
+        elif self._group(token):  # "the Kurds", "Hutus": a people, placed by the sentence
+            out = Resolved(token.text, sector="CVL")
         elif token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or self._role_sector(token) \
                 or token.pos_ == "ADJ" and self.kb.country_of(token.text):
             out = self._from_phrase(token)
         else:
             return None
         self._add_context(token, out)
+        if not out.country and out.kind == "role" and self._group(token):
+            out.country = self._ethnic_country(token)
+            out.code = make_code(out.country, out.sector)
         return out
+
+    def _group(self, token: Token) -> bool:
+        """Is the word an ethnic group: "Kurds", "Tamils", or a name like "Karen" the tagger took for a person?"""
+        if not token.text[:1].isupper() or name_key(token.text) not in self.kb.ethnic or self._entries(token):
+            return False
+        return token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN" and len(self._entity_span(token)) == 1
+
+    def _ethnic_country(self, token: Token, table: dict | None = None, default: bool = True) -> str | None:
+        """Where an ethnic group mentioned here lives: the country its sentence names, else the usual one."""
+        countries = (table or self.kb.ethnic).get(name_key(token.text))
+        if not countries or not token.text[:1].isupper():
+            return None
+        named = self._sentence_countries(token.sent)
+        return next((c for c in countries if c in named), countries[0] if default else None)
+
+    def _sentence_countries(self, sent: Span) -> set[str]:
+        if sent.start not in self.sentence_countries:
+            named = {self.kb.country_of(t.text) for t in sent if t.pos_ in ("ADJ", "PROPN", "NOUN")}
+            named |= {entries[0].roles[0].country for head, (start, _e, entries) in self.matches.items()
+                      if sent.start <= start < sent.end and entries[0].is_state}
+            self.sentence_countries[sent.start] = named - {None}
+        return self.sentence_countries[sent.start]
 
     def _from_entry(self, entry: Entry, token: Token) -> Resolved:
         role = entry.at(self.day)
@@ -222,7 +250,8 @@ class _Finder:
         """Fill what the phrase itself says: modifiers, "of"/"in" phrases, appositions."""
         if out.kind == "country" and out.entry is None:  # a people: "Egyptians", "ethnic Albanians"
             if any(c.lower_ == "ethnic" for c in token.children):
-                out.country, out.kind = None, "role"  # an ethnic group, of whichever country it lives in
+                out.kind = "role"  # an ethnic group, of whichever country it lives in, if the sentence names it
+                out.country = self._ethnic_country(token, self.kb.minorities, default=False)
             if token.tag_ in ("NNS", "NNPS") or out.kind == "role":
                 out.sector = out.sector or "CVL"
                 for child in token.children:  # "the Albanians of southern Serbia": where they live
@@ -267,7 +296,11 @@ class _Finder:
             return self._from_entry(entries[0], child)
         if child.text in self.defined:
             return self.defined[child.text]
-        country = self.kb.country_of(child.text)
+        if any(g.lower_ == "ethnic" for g in child.children):  # "ethnic Albanian guerrillas in Macedonia"
+            country = self._ethnic_country(child, self.kb.minorities, default=False)
+        else:  # "Egyptian troops", "Karen rebels" (but not "Karen Bass")
+            one_name = child.i in self.entity_of and self.entity_of.get(child.head.i) is self.entity_of[child.i]
+            country = self.kb.country_of(child.text) or (self._ethnic_country(child) if not one_name else None)
         sector = self._role_sector(child, alone=True) or self.kb.titles.get(name_key(child.text))
         info = Resolved(child.text, country, sector)
         for grandchild in child.children:  # "Hungarian and Romanian": only the first here

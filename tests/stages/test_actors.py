@@ -137,3 +137,17 @@ def test_actors_supporters_share_their_leaders_country_not_office(resources):
 def test_actors_a_town_the_tagger_calls_a_person_is_not_an_actor(resources):
     actors = actors_of(resources, "More than 200 cyclists demonstrated in Lyon on Saturday.")
     assert "Lyon" not in by_text(actors)
+
+
+@pytest.mark.parametrize("text, mention, code", [
+    ("Karen rebels attacked an army post near the border.", "Karen rebels", "MMRREB"),
+    ("Tamil refugees arrived in Chennai.", "Tamil refugees", "LKAREF"),
+    ("Kurds protested against the Syrian government.", "Kurds", "SYRCVL"),
+    ("Ethnic Albanians in Macedonia demanded more rights.", "Ethnic Albanians", "MKDCVL"),
+])
+def test_actors_ethnic_groups_live_where_the_sentence_says_else_where_most_do(resources, text, mention, code):
+    assert by_text(actors_of(resources, text))[mention].code == code
+
+
+def test_actors_a_first_name_that_is_also_a_people_is_a_name(resources):
+    assert by_text(actors_of(resources, "Karen Bass said the bill would pass."))["Karen Bass"].country is None

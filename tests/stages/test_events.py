@@ -307,3 +307,8 @@ def test_events_a_protests_stated_disapproval_gives_its_target(resources):
     assert (event.event_type, event.source.country, event.target.country) == ("PROTEST", "BGD", "IND")
     (event,) = events_of(resources, "NATO tightened the blockade of Serbia with Albania's help.")
     assert event.target.country == "SRB"
+
+
+def test_events_forces_demobilized_or_withdrawn_are_the_ones_retreating(resources):
+    (event,) = events_of(resources, "Hundreds of Colombian rebels have been demobilized this year.")
+    assert (event.event_type, event.mode, event.source.code) == ("RETREAT", "disarm", "COLREB")
