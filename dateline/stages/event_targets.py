@@ -30,6 +30,8 @@ PLACE_PREPS = frozenset({"in", "at", "on", "across", "throughout", "inside", "th
 PLACE_PREPS_AID = frozenset({"to", "in", "into"})  # aid delivered "to Mekelle" is for the people there
 # Prepositions that take "of" before the place: "outside of Basra".
 OUTSIDE = frozenset({"outside", "inside", "north", "south", "east", "west"})
+# Sectors of groups that act where they live ("opposition leaders agreed in Baku": Azerbaijanis).
+LOCAL_SECTORS = frozenset({"OPP", "CVL", "PTY", "LAB", "EDU", "AGR", "BUS", "REL", "JRN", "MED"})
 # Words of a place phrase that may name the place: "the central Poltava region", "the capital, Kabul".
 PLACE_PARTS = frozenset({"compound", "poss", "amod", "appos", "nmod"})
 # Acts whose target is where they happen: asylum or refuge "in Germany".
@@ -123,19 +125,41 @@ class TargetFinder:
         """A curfew or raid "in Abidjan" is done to the people there (PLOVER GSR practice)."""
         if trigger.code[:2] not in PLACE_TARGET_ROOTS and trigger.code[:3] not in PLACE_TARGET_CODES:
             return []
+        found = self._place(trigger, PLACE_PREPS_AID if trigger.code[:2] == "07" else PLACE_PREPS)
+        if found is None:
+            return []
+        token, country = found  # protests are against the state there; force and restrictions hit its people
+        sector = None if trigger.code[:2] == "14" else "CVL"
+        return [Actor(token.text, token.idx, token.idx + len(token.text), token.text, country, sector,
+                      country + (sector or ""))]
+
+    def place_country(self, trigger: Trigger) -> str | None:
+        """The country where the act took place, if its clause names a place ("agreed ... in Baku")."""
+        found = self._place(trigger, PLACE_PREPS)
+        return found[1] if found else None
+
+    def _place(self, trigger: Trigger, preps: frozenset[str]) -> tuple[Token, str] | None:
         heads = [trigger.anchor, trigger.token] + ([trigger.content.anchor] if trigger.content else [])
-        preps = PLACE_PREPS_AID if trigger.code[:2] == "07" else PLACE_PREPS
         for head in heads:
             for token in near(head, 4):
                 prep = token.head.head if token.head.lower_ == "of" else token.head  # "outside of Basra"
                 if token.dep_ != "pobj" or token.head.lower_ not in preps and prep.lower_ not in OUTSIDE:
                     continue
                 country = self._country_of_place(token)
-                if country:  # protests are against the state there; force and restrictions hit its people
-                    sector = None if trigger.code[:2] == "14" else "CVL"
-                    return [Actor(token.text, token.idx, token.idx + len(token.text), token.text, country, sector,
-                                  country + (sector or ""))]
-        return []
+                if country:
+                    return token, country
+        return None
+
+    def local(self, trigger: Trigger, actors: list[Actor]) -> list[Actor]:
+        """Unplaced domestic actors (opposition, civilians, parties, unions) are of the country they act in."""
+        if not any(a.country is None and a.sector in LOCAL_SECTORS for a in actors):
+            return actors
+        country = self.place_country(trigger)
+        if country is None:
+            return actors
+        return [replace(a, country=country, code=country + a.sector) if a.country is None
+                and a.sector in LOCAL_SECTORS and not (a.code or "").startswith(("IGO", "NGO")) else a
+                for a in actors]
 
     def victims_place(self, trigger: Trigger, targets: list[Actor]) -> list[Actor]:
         """Unnamed victims of force in a place are taken to be of that place ("a journalist ... in Beirut")."""

@@ -180,11 +180,14 @@ class TriggerFinder:
 
     def _frame_of(self, trigger: Trigger, triggers: dict[int, Trigger]) -> tuple[Trigger, int] | None:
         node = trigger.anchor
+        purpose = False
         for distance in range(1, 7):
             if node.dep_ not in CONTENT_DEPS or node.head.i == node.i:
                 return None
             if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
                 return None  # "before", "after", "because" clauses are acts of their own
+            purpose = purpose or node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                              for c in node.children)
             if node.dep_ == "pobj" and node.head.lower_ in self.circumstance:
                 return None  # "offered to negotiate following the invasion"
             node = node.head
@@ -194,7 +197,8 @@ class TriggerFinder:
                 # Verbal acts are about their complement; a meeting is about its topic ("talks on a truce").
                 verbal = ontology.is_verbal(frame.sense.plover) and frame.sense.kind != "event" \
                     or frame.sense.plover == "CONSULT"
-                return (frame, distance) if verbal else None
+                # What a material act is done for is its aim, not a second act ("sent arms to help defend X").
+                return (frame, distance) if verbal or purpose and frame.sense.plover != "PROTEST" else None
             if node.lemma_.lower() in self.reporting and node.pos_ == "VERB":
                 return None  # "X said Y attacked Z": Y's act is reported, not X's
         return None

@@ -128,7 +128,8 @@ class _Coder:
             targets = []  # "Israel and Hamas exchanged prisoners": between the two, not to the prisoners
         if plover in NEEDS_TARGET and not targets and not symmetric:
             return []
-        sources, targets = domestic(sources, self.targets.victims_place(trigger, targets), plover)
+        sources, targets = domestic(self.targets.local(trigger, sources), self.targets.victims_place(trigger, targets),
+                                    plover)
         confidence = self._confidence(trigger, mood, [] if unattributed else sources,
                                       targets or sources[1:] if symmetric else targets)
         if confidence < MIN_CONFIDENCE:

@@ -312,3 +312,8 @@ def test_events_a_protests_stated_disapproval_gives_its_target(resources):
 def test_events_forces_demobilized_or_withdrawn_are_the_ones_retreating(resources):
     (event,) = events_of(resources, "Hundreds of Colombian rebels have been demobilized this year.")
     assert (event.event_type, event.mode, event.source.code) == ("RETREAT", "disarm", "COLREB")
+
+
+def test_events_the_aim_of_a_material_act_is_its_topic_not_a_second_act(resources):
+    (event,) = events_of(resources, "Norway will send equipment to help defend Estonia, its foreign minister said.")
+    assert (event.event_type, event.source.country, event.target.country) == ("AGREE", "NOR", "EST")
