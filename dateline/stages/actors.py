@@ -33,6 +33,8 @@ ROLE_PREPS = {"of", "in", "from", "throughout", "across", "inside"}
 ALLEGIANCE = {"loyal", "affiliate", "affiliated", "allied", "linked", "belonging", "close", "attached"}
 # People who follow another actor: "supporters of X" share X's country, not X's office.
 FOLLOWERS = {"supporter", "follower", "loyalist", "sympathizer", "sympathiser", "backer", "admirer"}
+# Words that make an armed force an international one.
+INTERNATIONAL_FORCE = {"international", "multinational", "regional", "joint", "allied", "coalition"}
 # Nouns for places inside a country: "activists in the Indian state of X" are of that country.
 PLACE_NOUNS = {"state", "province", "region", "city", "town", "village", "district", "capital", "county",
                "area", "territory", "governorate", "prefecture", "municipality", "island", "enclave"}
@@ -272,6 +274,9 @@ class _Finder:
                                     country_only=child.lower_ != "of" or follower)
         if out.kind == "role" and self._former(token) and out.sector in ("GOV", None):
             out.sector = "ELI"
+        if out.kind == "role" and not out.country and out.sector == "MIL" and any(
+                c.dep_ == "amod" and c.lower_ in INTERNATIONAL_FORCE for c in token.children):
+            out.code = "IGO" + out.sector  # "a regional peacekeeping force", "multinational troops"
         if not out.country and out.kind == "role":  # "militants loyal to Zarqawi", "workers affiliated with X"
             for child in token.children:
                 if child.dep_ in ("amod", "acl") and child.lemma_.lower() in ALLEGIANCE:

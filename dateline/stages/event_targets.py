@@ -84,15 +84,35 @@ class TargetFinder:
             found = clause_subject_actors(self.index, trigger.anchor)
         if not found and trigger.sense.code == "042" and trigger.sense.particles:
             found = self._destination(trigger)
-        if not found and trigger.code in IN_TARGET_CODES:
-            found = self.index.in_prep(trigger.anchor, ("in",))
+        if not found and trigger.code in IN_TARGET_CODES:  # "sought refuge in Germany": of Germany's state
+            found = self.index.in_prep(trigger.anchor, ("in",)) or self._state_of_place(trigger)
         found = found or self.place_target(trigger)
+        if not found and trigger.sense.plover == "PROTEST":  # "threw stones during demonstrations against X"
+            found = self._protest_aim(trigger, sources)
         if not found and trigger.sense.plover == "PROTEST" and trigger.anchor.pos_ == "VERB":
             # Protesters with no named target protest against their own state (PLOVER GSR practice).
             found = _implied(sources, None)
         if not found and trigger.code[:3] in RESTRICTIONS:  # martial law is imposed on one's own people
             found = _implied(sources, "CVL")
         return found
+
+    def _state_of_place(self, trigger: Trigger) -> list[Actor]:
+        found = self._place(trigger, frozenset({"in", "to"}))
+        if found is None:
+            return []
+        token, country = found
+        return [Actor(token.text, token.idx, token.idx + len(token.text), token.text, country, "GOV", country + "GOV")]
+
+    def _protest_aim(self, trigger: Trigger, sources: list[Actor]) -> list[Actor]:
+        """What a protest named beside the act is against: "rioted during demonstrations against the army"."""
+        entities = {a.entity for a in sources if a.entity is not None}
+        for token in near(trigger.anchor, 3):
+            sense = self.lex.match(token) if token.pos_ == "NOUN" else None
+            if sense is not None and sense.plover == "PROTEST":
+                found = [a for a in self.index.in_prep(token, GRIEVANCE_PREPS) if a.entity not in entities]
+                if found:
+                    return found
+        return []
 
     def _destination(self, trigger: Trigger) -> list[Actor]:
         """Whom a trip visits: the government of the capital or country it goes to ("arrived in New Delhi")."""

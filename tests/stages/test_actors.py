@@ -151,3 +151,8 @@ def test_actors_ethnic_groups_live_where_the_sentence_says_else_where_most_do(re
 
 def test_actors_a_first_name_that_is_also_a_people_is_a_name(resources):
     assert by_text(actors_of(resources, "Karen Bass said the bill would pass."))["Karen Bass"].country is None
+
+
+def test_actors_a_regional_or_multinational_force_is_international(resources):
+    actors = by_text(actors_of(resources, "The rebels opposed the deployment of a regional peacekeeping force."))
+    assert actors["regional peacekeeping force"].code == "IGOMIL"

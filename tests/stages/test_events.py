@@ -317,3 +317,14 @@ def test_events_forces_demobilized_or_withdrawn_are_the_ones_retreating(resource
 def test_events_the_aim_of_a_material_act_is_its_topic_not_a_second_act(resources):
     (event,) = events_of(resources, "Norway will send equipment to help defend Estonia, its foreign minister said.")
     assert (event.event_type, event.source.country, event.target.country) == ("AGREE", "NOR", "EST")
+
+
+def test_events_refuge_in_a_country_is_sought_from_its_state(resources):
+    (event,) = events_of(resources, "Thousands of Afghan families sought refuge in Pakistan last month.")
+    assert (event.event_type, event.source.country, event.target.code) == ("REQUEST", "AFG", "PAKGOV")
+
+
+def test_events_rioting_during_protests_against_someone_is_aimed_at_them(resources):
+    text = "Kenyan students threw stones during demonstrations against the Ugandan army on Monday."
+    (event,) = events_of(resources, text)
+    assert (event.event_type, event.mode, event.target.country) == ("PROTEST", "riot", "UGA")
