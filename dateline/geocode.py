@@ -36,22 +36,22 @@ class Weights:
     """How much each piece of evidence counts (tuned on the LGL and GeoWebNews dev sets)."""
 
     population: float = 1.0  # per factor of 10
-    primary: float = 1.0  # the place's own name rather than an alternate one
+    primary: float = 2.6  # the place's own name rather than an alternate one
     capital: float = 1.5
-    country: float = 4.0
+    country: float = 2.8
     admin1: float = 1.0
     region: float = 2.0
     hint: float = 4.0  # the stated kind matches ("X County" -> admin2)
     qualifier: float = 8.0  # "Paris, Texas"
-    namesake_area: float = 3.0  # an area named like a city inside it yields to the city
+    namesake_area: float = 4.0  # an area named like a city inside it yields to the city
     context_country: float = 4.0
-    inside: float = 1.0  # another name's place contains this one, or lies in it
-    same_admin1: float = 1.0
+    inside: float = 1.5  # another name's place contains this one, or lies in it
+    same_admin1: float = 0.65
     same_admin2: float = 1.0
     proximity: float = 2.0
     deficit: float = 0.5  # cost per point an agreeing reading of another name lacks against its best
-    neighbour: float = 0.25  # share of a bordering country's support that a country gets
-    derived: float = 0.3  # context weight of a name read through the place it is named after
+    neighbour: float = 0.5  # share of a bordering country's support that a country gets
+    derived: float = 0.2  # context weight of a name read through the place it is named after
     area_discount: float = 0.5  # an area's population (its towns' sum) overstates how often it is meant
     temperature: float = 1.0  # how much the other readings of a name still count as context
     rounds: int = 1
