@@ -21,6 +21,7 @@ from ..location import locate_event
 from ..model import Actor, CodedArticle, Event, make_event_id
 from ..resources import Resources
 from . import dates
+from .event_context import in_circumstance, is_background, is_habit, is_tally, out_of_date, stale
 from .event_syntax import (
     ActorIndex,
     Modality,
@@ -86,6 +87,8 @@ class _Coder:
         code, mood = self._adjust(trigger, mood)
         if code is None:
             return []
+        if is_habit(anchor) or stale(anchor, self.lex.words("stance_verbs")) or out_of_date(anchor, self.coded):
+            return []  # "have clashed repeatedly", "voters support the farmers", "the attack of October 2023"
         record = ontology.cameo(code)
         plover = trigger.sense.plover if code == trigger.sense.code else record.plover
         mode = trigger.sense.mode if code == trigger.sense.code else record.mode
@@ -229,7 +232,7 @@ class _Coder:
         or by the weapon ("a roadside bomb killed", "rockets struck the base"), and legal acts,
         releases and expulsions told by whom they were done to ("was sentenced", "were freed").
         """
-        if _aggregate(trigger.anchor):
+        if is_tally(trigger.anchor):
             return False  # "have been killed since the war began": a toll, not an act
         if instrument is not None:
             return plover in VICTIM_TYPES
@@ -277,7 +280,7 @@ class _Coder:
             # background: "whom they had taken hostage", "after the attack", "as the opposition threatened"
             pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children)
             score *= 0.6 if pluperfect else 0.7
-        if _circumstance(anchor, self.circumstance):
+        if in_circumstance(anchor, self.circumstance):
             score *= 0.6  # an event named as circumstance: "since last month's invasion", "after a week of unrest"
         if mood.negated or mood.hypothetical:
             score *= 0.8
@@ -294,7 +297,7 @@ class _Coder:
         return node.i if node is not None else -1
 
     def _background(self, anchor: Token) -> bool:
-        return anchor.head.i not in self.lead and _background(anchor)
+        return anchor.head.i not in self.lead and is_background(anchor)
 
     def _event(self, trigger: Trigger, sent: Span, code: str, plover: str, mode: str | None,
                source: Actor | None, target: Actor | None, mood: Modality, confidence: float) -> Event:
@@ -320,36 +323,6 @@ def _armed(actor: Actor) -> Actor:
     if actor.sector or not actor.country:
         return actor
     return replace(actor, sector="MIL", code=actor.country + "MIL")
-
-
-def _aggregate(anchor: Token) -> bool:
-    """A toll or tally over time ("have been killed since the war began", "has displaced millions so far")."""
-    perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in anchor.children)
-    if not perfect:
-        return False
-    return any(c.lower_ == "since" and c.dep_ in ("prep", "mark") or c.dep_ == "advcl" and any(
-        g.lower_ == "since" for g in c.children) or c.lower_ in ("far", "date") and c.dep_ in ("advmod", "pobj")
-        or c.dep_ == "advmod" and c.lower_ == "so" for c in anchor.subtree if c.head.i == anchor.i or c.head.head.i == anchor.i)
-
-
-def _circumstance(anchor: Token, preps: frozenset[str]) -> bool:
-    """Is the act named in a phrase of time or cause ("since the invasion", "after a week of unrest")?"""
-    node = anchor
-    for _ in range(3):
-        if node.dep_ not in ("pobj", "pcomp") or node.head.i == node.i:
-            return False
-        if node.head.lower_ in preps:
-            return True
-        node = node.head.head if node.head.lower_ == "of" else node.head
-    return False
-
-
-def _background(anchor: Token) -> bool:
-    """Is the act told in a relative or adverbial clause ("whom they had taken", "after the attack")?"""
-    if anchor.dep_ in ("relcl", "acl"):
-        # With no verb at the root the parser missed the main clause ("Some 50 women today protested ...").
-        return anchor.sent.root.pos_ in ("VERB", "AUX")
-    return anchor.dep_ == "advcl" and any(c.dep_ == "mark" for c in anchor.children)
 
 
 def _pairs(sources: list[Actor], targets: list[Actor], symmetric: bool):

@@ -328,3 +328,21 @@ def test_events_rioting_during_protests_against_someone_is_aimed_at_them(resourc
     text = "Kenyan students threw stones during demonstrations against the Ugandan army on Monday."
     (event,) = events_of(resources, text)
     assert (event.event_type, event.mode, event.target.country) == ("PROTEST", "riot", "UGA")
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt, which hosts thousands of Sudanese refugees, called for talks.",
+    "The two governments have clashed repeatedly over budgets, but have cooperated on security.",
+    "Polls suggest most French voters support the farmers.",
+    "The war began after the attack on southern Israel on October 7, 2023.",
+])
+def test_events_habits_positions_and_history_are_not_news(resources, text):
+    day = dt.date(2025, 1, 15)
+    kept = [e for e in events_of(resources, text, day) if e.trigger in ("hosts", "clashed", "cooperated", "support",
+                                                                      "attack")]
+    assert kept == []
+
+
+def test_events_a_dated_act_of_this_year_is_news(resources):
+    (event,) = events_of(resources, "Turkish jets struck Kurdish positions on January 10, 2025.", dt.date(2025, 1, 15))
+    assert event.event_type == "ASSAULT"
