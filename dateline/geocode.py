@@ -108,10 +108,11 @@ def _named_after(gaz: Gazetteer, text: str) -> tuple[np.ndarray, np.ndarray]:
     """For a name the index does not know, the candidates of the place it is named after: its
     longest capitalised part that is a place ("Walker County Sheriff's Office" -> Walker County,
     "Bank of Japan" -> Japan); a single word only if it names a country, a state, a people or a
-    large town."""
+    large town, or opens the name of a local site ("Cottonport Fire Station")."""
     words = [w for w in text.replace("'s", "").split() if w]
     if not words or words[-1].lower().rstrip(".") in _STREETS:
         return _EMPTY_ROWS, _EMPTY_FLAGS  # "Washington Drive" is not in Washington
+    local = words[-1].lower() in _LOCAL_SITES
     for n in range(min(len(words) - 1, 4), 0, -1):
         for i in range(len(words) - n + 1):
             part = words[i:i + n]
@@ -122,8 +123,10 @@ def _named_after(gaz: Gazetteer, text: str) -> tuple[np.ndarray, np.ndarray]:
                 continue
             level = gaz.level[rows]
             big = (level <= ADMIN1) | ((flags & DEMONYM) > 0) | (gaz.pop[rows] >= 100_000)
-            if n > 1 or big.any():
-                return (rows[big], flags[big]) if n == 1 else (rows, flags)
+            if n > 1 or (local and i == 0):
+                return rows, flags
+            if big.any():
+                return rows[big], flags[big]
     return _EMPTY_ROWS, _EMPTY_FLAGS
 
 
@@ -132,8 +135,12 @@ _NOT_NAMED_AFTER = {"university", "college", "bank", "national", "federal", "cen
                     "union", "council", "house", "senate", "court", "school", "new", "united", "royal", "general",
                     "international", "republic", "democratic", "people", "north", "south", "east", "west"}
 _STREETS = {"street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "boulevard", "blvd", "lane", "ln",
-            "way", "highway", "hwy", "parkway", "pkwy", "court", "ct", "place", "pl", "circle", "square",
-            "trail", "pike", "route", "bridge", "expressway", "freeway", "turnpike", "alley", "terrace"}
+            "way", "highway", "hwy", "parkway", "pkwy", "ct", "place", "pl", "circle", "square",
+            "trail", "pike", "route", "expressway", "freeway", "turnpike", "alley", "terrace"}
+# Sites that take the name of the town they serve: "Paris Community Hospital", "Sligo Town Hall".
+_LOCAL_SITES = {"hospital", "hall", "court", "courthouse", "station", "jail", "school", "library", "airport",
+                "department", "office", "market", "center", "centre", "cemetery", "marina", "common",
+                "police", "stadium", "prison", "church", "inn", "hotel", "park", "museum", "college"}
 _EMPTY_ROWS = np.zeros(0, dtype=np.int32)
 _EMPTY_FLAGS = np.zeros(0, dtype=np.int8)
 

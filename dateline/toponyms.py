@@ -93,6 +93,7 @@ def place_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     found.extend(span for span in _unlabelled_names(doc, taken)
                  if not _title_abbreviation(span) and _bare_name_is_place(span, gaz, places))
     text = doc.text
+    found = [_joined(_without_party(span), gaz) for span in found]
     spans = sorted({(s.start_char, _with_abbreviation_dot(text, s, gaz)) for s in found})
     return [s for i, s in enumerate(spans) if i == 0 or s[0] >= spans[i - 1][1]]
 
@@ -305,6 +306,24 @@ def _extend_with_kind(span: Span | None) -> Span | None:
     if nxt is not None and nxt.lower_ in _KIND_SUFFIX and nxt.pos_ == "NOUN" \
             and (after is None or after.lower_ != "of"):
         return doc[span.start:span.end + 1]  # but not "the West Bank town of Bethlehem"
+    return span
+
+
+def _without_party(span: Span) -> Span:
+    """"Elbow Lake" of "(R-Elbow Lake)": a politician's party letter is no part of the town."""
+    if len(span) > 2 and span[0].text in ("R", "D", "I") and span[1].text == "-" and not span[0].whitespace_:
+        return span[2:]
+    return span
+
+
+def _joined(span: Span, gaz: Gazetteer) -> Span:
+    """The whole of a hyphenated name the gazetteer knows ("Batesburg-Leesville", "Miami-Dade")."""
+    doc = span.doc
+    end = span.end
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() \
+            and _known(doc[span.start:end + 2].text, gaz):
+        return doc[span.start:end + 2]
     return span
 
 

@@ -139,3 +139,17 @@ def test_places_read_the_peoples_an_article_names_as_context(nlp, resources):
     text = ("Flights from Baltimore and Dulles to Moscow resumed. Russian officials and Russian "
             "travellers welcomed the route, Washington said.")
     assert by_text(places_of(text, nlp, resources))["Moscow"].geonameid == 524901  # Moscow, Russia
+
+
+def test_places_take_whole_hyphenated_names(nlp, resources):
+    text = "The council met in Batesburg-Leesville on Monday."
+    assert by_text(places_of(text, nlp, resources))["Batesburg-Leesville"].country == "USA"
+
+
+def test_places_resolve_a_local_site_through_its_town(resources):
+    from dateline.stages.places import resolve_spans
+
+    text = "Paramedics took him to Natchitoches Regional Hospital."
+    article = Article(id="t", text=text, date=dt.date(2020, 12, 7))
+    places, _ = resolve_spans(resources.gazetteer, article, [(22, 52)])
+    assert places[0].admin1 == "Louisiana"  # Natchitoches, Louisiana
