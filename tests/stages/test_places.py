@@ -151,5 +151,5 @@ def test_places_resolve_a_local_site_through_its_town(resources):
 
     text = "Paramedics took him to Natchitoches Regional Hospital."
     article = Article(id="t", text=text, date=dt.date(2020, 12, 7))
-    places, _ = resolve_spans(resources.gazetteer, article, [(22, 52)])
+    places, _ = resolve_spans(resources.gazetteer, article, [(23, 53)])
     assert places[0].admin1 == "Louisiana"  # Natchitoches, Louisiana
