@@ -198,7 +198,9 @@ class TriggerFinder:
                 verbal = ontology.is_verbal(frame.sense.plover) and frame.sense.kind != "event" \
                     or frame.sense.plover == "CONSULT"
                 # What a material act is done for is its aim, not a second act ("sent arms to help defend X").
-                return (frame, distance) if verbal or purpose and frame.sense.plover != "PROTEST" else None
+                # "adopted sanctions ..., targeting dozens of officials": whom the sanctions aim at
+                aims = trigger.anchor.lemma_.lower() in ("target", "aim") and trigger.anchor.tag_ == "VBG"
+                return (frame, distance) if verbal or aims or purpose and frame.sense.plover != "PROTEST" else None
             if node.lemma_.lower() in self.reporting and node.pos_ == "VERB":
                 return None  # "X said Y attacked Z": Y's act is reported, not X's
         return None

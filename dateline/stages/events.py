@@ -44,6 +44,10 @@ CONDITIONAL_THREATS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "P
 CROWD_WORDS = ("protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher")
 # Links that start a clause of its own: acts in them are not retellings of their head's act.
 CLAUSE_BOUNDS = frozenset({"conj", "ccomp", "relcl", "parataxis", "ROOT"})
+# A state's organs: their obstructions are restrictions, not protests.
+STATE_ORGANS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
+# Weapons whose launch at no one is a show of arms (PLOVER MOBILIZE weapons), not an attack.
+MISSILES = frozenset({"missile", "rocket", "projectile", "warhead"})
 # Sectors of armed actors, whose moves into a place are attacks.
 ARMED = frozenset({"MIL", "REB", "UAF", "PRM", "SPY", "COP"})
 # Types that need a recipient (PLOVER manual): without one they are not coded.
@@ -103,6 +107,10 @@ class _Coder:
         if trigger.token.i != anchor.i and not sources and trigger.clause is None:
             sources = sources_of(self.index, trigger.token)
         targets = self.targets.targets(trigger, sources)
+        if plover == "ASSAULT" and not targets and self._weapon_launch(anchor):
+            code, plover, mode = "154", "MOBILIZE", "weapons"  # a missile fired at no one: a show of arms
+        if trigger.sense.code in self.lex.words("needs_target_codes") and not targets:
+            return []  # "would defend its economy": defending no one is no act of support
         if trigger.sense.code == "042" and trigger.sense.particles and not targets:
             return []  # "arrived in" is a visit only when it names whom it visits
         if self._worry(trigger, targets):
@@ -207,6 +215,8 @@ class _Coder:
             code = "190"  # "captured Mekelle": a town taken by force, not a person arrested
         if plover == "ASSAULT" and self._crowd(trigger):
             code = "145"  # protesters who storm or attack are rioting (PLOVER PROTEST riot)
+        if code[:3] == "144" and self._by_state(trigger):
+            code = "172"  # a regulator that blocks access restricts it; protesters who block a road obstruct
         if mood.future and not mood.negated and not mood.conditioned:
             converted = ontology.future_code(code)
             if converted is not None:
@@ -250,6 +260,15 @@ class _Coder:
             words = " ".join(t.lower_ for t in trigger.anchor.subtree)
             return "074" if "peacekeep" in words else "154"
         return "042"
+
+    def _by_state(self, trigger: Trigger) -> bool:
+        sources = sources_of(self.index, trigger.anchor)
+        return bool(sources) and all(a.sector in STATE_ORGANS for a in sources)
+
+    def _weapon_launch(self, verb: Token) -> bool:
+        """Is the verb a launch of missiles or rockets ("fired a missile", "the missile was launched")?"""
+        return verb.lemma_.lower() in ("launch", "fire", "test", "test-fire") and any(
+            o.lemma_.lower() in MISSILES for o in self.lex.objects(verb))
 
     def _takes_place(self, verb: Token) -> bool:
         """Is the verb's object a place the article names ("captured Mekelle")?"""

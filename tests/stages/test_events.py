@@ -346,3 +346,26 @@ def test_events_habits_positions_and_history_are_not_news(resources, text):
 def test_events_a_dated_act_of_this_year_is_news(resources):
     (event,) = events_of(resources, "Turkish jets struck Kurdish positions on January 10, 2025.", dt.date(2025, 1, 15))
     assert event.event_type == "ASSAULT"
+
+
+def test_events_missiles_fired_at_no_one_are_a_show_of_arms_at_someone_an_attack(resources):
+    (event,) = events_of(resources, "North Korea fired a ballistic missile on Tuesday.")
+    assert (event.event_type, event.mode) == ("MOBILIZE", "weapons")
+    (event,) = events_of(resources, "Hamas fired rockets at Tel Aviv on Monday.")
+    assert (event.event_type, event.target.country) == ("ASSAULT", "ISR")
+
+
+def test_events_defending_no_one_is_no_act(resources):
+    assert events_of(resources, "Mexico's president said Mexico would defend its economy.") == ()
+
+
+def test_events_sanctions_targeting_officials_are_not_an_attack(resources):
+    text = "The European Union adopted new sanctions against Russia on Thursday, targeting dozens of officials."
+    assert [e.event_type for e in events_of(resources, text)] == ["SANCTION"]
+
+
+def test_events_a_state_that_blocks_access_restricts_protesters_who_block_roads_obstruct(resources):
+    (event,) = events_of(resources, "Venezuela's telecommunications regulator blocked access to two news websites.")
+    assert event.event_type == "COERCE"
+    (event,) = events_of(resources, "French farmers blocked motorways around Paris on Tuesday.")
+    assert (event.event_type, event.mode) == ("PROTEST", "obstruct")
