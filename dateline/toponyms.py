@@ -26,6 +26,9 @@ PLACE_NOUNS = {
     "strait", "gulf", "sea", "lake", "municipality", "subdistrict", "township", "peninsula",
     "plateau", "oblast", "prefecture", "governorates", "provinces",
 }
+# Kind words of administrative areas that end their names: "Walker County", "Rapides Parish".
+ADMIN_KINDS = {"county", "parish", "province", "district", "governorate", "borough", "township",
+               "oblast", "prefecture", "municipality"}
 # Kinds of site whose capitalised name is a place: "Tishreen Power Plant", "Kweyris Air Base".
 FACILITY_NOUNS = {
     "airport", "airbase", "base", "prison", "dam", "bridge", "checkpoint", "refinery", "plant", "field",
@@ -125,6 +128,16 @@ def _place_entity(ent: Span, gaz: Gazetteer) -> Span | None:
         return span
     if len(span) > 1 and span[0].lower_ in COMPASS and _known(span[1:].text, gaz):
         return span[1:]  # "North Texas": the part the gazetteer knows
+    return _admin_prefix(span, gaz)
+
+
+def _admin_prefix(span: Span, gaz: Gazetteer) -> Span | None:
+    """The county or province that opens a longer name: "Guernsey County" of "the Guernsey County
+    Common Pleas Court", "Rapides Parish" of "Rapides Parish Fire District 2"."""
+    for end in range(min(len(span) - 1, 4), 1, -1):
+        if span[end - 1].lower_ in ADMIN_KINDS and all(_name_word(t) for t in span[:end]) \
+                and _known(span[:end].text, gaz):
+            return span[:end]
     return None
 
 
@@ -159,6 +172,9 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str], surnames: set[str]) 
     span = _trim(ent)
     if span is None:
         return None
+    prefix = _admin_prefix(span, gaz)
+    if prefix is not None:
+        return prefix  # "Alachua County" of "Alachua County Sheriff's Office" (filed as a person)
     with_kind = _extend_with_kind(span)
     if len(with_kind) > len(span) and not gaz.is_demonym(span.text):
         return with_kind
@@ -271,6 +287,8 @@ def _place_name(span: Span, gaz: Gazetteer, places: set[str], cue: bool = False)
     level = gaz.level[rows]
     if ((level == COUNTRY) | (level == ADMIN1)).any():
         return True
+    if span[-1].lower_ in ADMIN_KINDS and (level == ADMIN2).any():
+        return True  # "Madison County" of "the Madison County Health Department"
     return cue and bool(((level == CITY) & (gaz.pop[rows] >= _MIN_POPULATION_BARE)).any())
 
 

@@ -153,3 +153,11 @@ def test_places_resolve_a_local_site_through_its_town(resources):
     article = Article(id="t", text=text, date=dt.date(2020, 12, 7))
     places, _ = resolve_spans(resources.gazetteer, article, [(23, 53)])
     assert places[0].admin1 == "Louisiana"  # Natchitoches, Louisiana
+
+
+def test_places_take_the_county_that_opens_an_office_name(nlp, resources):
+    text = ("Deputies of the Alachua County Sheriff's Office and the Rapides Parish Fire District 2 "
+            "responded to the call.")
+    places = by_text(places_of(text, nlp, resources))
+    assert places["Alachua County"].precision == "admin2" and places["Alachua County"].admin1 == "Florida"
+    assert places["Rapides Parish"].geonameid == 4338356  # Rapides Parish, Louisiana
