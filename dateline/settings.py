@@ -28,7 +28,6 @@ class Settings:
     actor_dictionaries: tuple[str, ...] = _setting(
         (), "Extra actor dictionaries (YAML, CSV or CAMEO/TABARI .txt), applied over the built-in knowledge base.")
     cache_dir: str = _setting("", "Where the place index is cached (default: ~/.cache/dateline).")
-    fast: bool = _setting(False, "Skip the dependency parse for sentences with no event candidate.")
 
     @classmethod
     def help(cls) -> dict[str, str]:

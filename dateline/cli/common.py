@@ -32,7 +32,7 @@ def sample_path() -> Path:
 def input_options(fn):
     fn = click.option("--date", "default_date", type=click.DateTime(["%Y-%m-%d"]),
                       help="Publication date for articles that carry none.")(fn)
-    fn = click.option("--format", "input_format", type=click.Choice(["jsonl", "csv", "txt"]),
+    fn = click.option("--format", "input_format", type=click.Choice(["jsonl", "csv", "txt", "warc"]),
                       help="Input format, instead of guessing from file names.")(fn)
     fn = click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False),
                       help="Also write rejected items to this JSONL report.")(fn)
