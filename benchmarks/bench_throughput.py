@@ -43,7 +43,6 @@ def main() -> None:
     parser.add_argument("--workers", default="1,2", help="worker counts to measure (default 1,2)")
     parser.add_argument("--corpus", choices=["lgl", "sample"], action="append",
                         help="only this corpus (repeatable)")
-    parser.add_argument("--fast", action="store_true", help="also measure the fast profile (Settings.fast)")
     parser.add_argument("--json", type=Path, help="also write every figure here")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: one measurement in this process
     args = parser.parse_args()
@@ -62,9 +61,7 @@ def main() -> None:
             del texts
             plans = [{"kind": "spacy", "processes": 1}]
             plans += [{"kind": "spacy", "processes": n} for n in workers if n > 1]
-            plans += [{"kind": "dateline", "workers": n, "fast": False} for n in workers]
-            if args.fast:
-                plans.append({"kind": "dateline", "workers": 1, "fast": True})
+            plans += [{"kind": "dateline", "workers": n} for n in workers]
             for plan in plans:
                 result = _run_one({**plan, "path": str(path), "tmp": tmp})
                 row = {**size, **plan, **result}
@@ -111,7 +108,7 @@ def _measure(plan: dict) -> dict:
     """One measurement, in this (fresh) process."""
     if plan["kind"] == "spacy":
         return _bare_parse(Path(plan["path"]), plan["processes"])
-    return _dateline(Path(plan["path"]), Path(plan["tmp"]), plan["workers"], plan["fast"])
+    return _dateline(Path(plan["path"]), Path(plan["tmp"]), plan["workers"])
 
 
 def _bare_parse(path: Path, processes: int) -> dict:
@@ -129,13 +126,13 @@ def _bare_parse(path: Path, processes: int) -> dict:
             **_peak_rss()}
 
 
-def _dateline(path: Path, tmp: Path, workers: int, fast: bool) -> dict:
+def _dateline(path: Path, tmp: Path, workers: int) -> dict:
     from dateline import backends
     from dateline.resources import Resources
     from dateline.runner import run
     from dateline.settings import Settings
 
-    settings = Settings(fast=fast)
+    settings = Settings()
     if workers == 1:
         Resources.load(settings)  # as the bare parse loads its model before the clock starts
     startup = [0.0]
@@ -193,8 +190,7 @@ def _memory_gb() -> float | None:
 def _label(row: dict) -> str:
     if row["kind"] == "spacy":
         return f"spaCy nlp.pipe, {row['processes']} process{'es' if row['processes'] > 1 else ''}"
-    return f"dateline run, {row['workers']} worker{'s' if row['workers'] > 1 else ''}" + \
-        (", fast" if row.get("fast") else "")
+    return f"dateline run, {row['workers']} worker{'s' if row['workers'] > 1 else ''}"
 
 
 def _markdown(rows: list[dict], machine: dict) -> str:
