@@ -63,7 +63,7 @@ def find_actors(doc: Doc, coded: CodedArticle, res: Resources) -> CodedArticle:
     """Fill ``coded.actors`` with every actor mention, resolved and grouped into entities."""
     article = coded.article
     lead = range(*lead_span(doc, article.dateline_start, article.dateline_end))
-    dateline = article.dateline or (doc[lead.start:lead.stop].text if lead else None)
+    dateline = doc[lead.start:lead.stop].text if lead else article.dateline  # "PORT SUDAN, Sudan (AP) -"
     finder = _Finder(doc, res.actors, article.date, _dateline_country(dateline, res.actors), lead,
                      res.gazetteer.knows)
     return coded.replace(actors=tuple(finder.run()))
@@ -216,9 +216,10 @@ class _Finder:
 
     def _sentence_countries(self, sent: Span) -> set[str]:
         if sent.start not in self.sentence_countries:
-            named = {self.kb.country_of(t.text) for t in sent if t.pos_ in ("ADJ", "PROPN", "NOUN")}
+            named = {self.kb.country_of(t.text) for t in sent if t.pos_ in ("ADJ", "PROPN", "NOUN")
+                     and t.i not in self.lead}
             named |= {entries[0].roles[0].country for head, (start, _e, entries) in self.matches.items()
-                      if sent.start <= start < sent.end and entries[0].is_state}
+                      if sent.start <= start < sent.end and entries[0].is_state and start not in self.lead}
             self.sentence_countries[sent.start] = named - {None}
         return self.sentence_countries[sent.start]
 
@@ -377,7 +378,10 @@ class _Finder:
         if lemma == "force" and token.tag_ == "NN" and not any(c.dep_ in ("det", "compound", "amod", "poss")
                                                                for c in token.children):
             return None  # "use force": the means, not an armed force
-        return self.kb.roles.get(lemma) or self.kb.roles.get(token.lower_)
+        found = self.kb.roles.get(lemma) or self.kb.roles.get(token.lower_)
+        if found is None and token.pos_ == "PROPN" and token.is_title and token.lower_.endswith("s"):
+            found = self.kb.roles.get(_singular(token.lower_))  # "Rebels", "Authorities" opening a sentence
+        return found
 
     def _title_sector(self, token: Token) -> str | None:
         """A title just before a name: "President X", "Gen. X", "Brig. X"."""
@@ -455,6 +459,13 @@ class _Finder:
         if token.i >= self.lead.stop:
             start = max(start, self.lead.stop)  # "Raipur, India - Rights activists": not "India - Rights"
         return start, end
+
+
+def _singular(word: str) -> str:
+    """A regular plural's singular: "authorities" -> "authority", "rebels" -> "rebel"."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-2] if word.endswith(("ches", "shes", "sses")) else word[:-1]
 
 
 def _role_name(token: Token) -> str:

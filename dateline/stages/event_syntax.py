@@ -33,6 +33,9 @@ OPINION_NOUNS = frozenset({"help", "support", "backing", "assistance", "blessing
     "stance", "position", "view", "opinion", "attitude", "policy",
     "approach", "interest", "concern", "belief", "vision", "thinking", "perspective", "goal",
     "aim", "objective", "priority", "relation", "relations", "tie", "ties"})
+# Participles that name a third party to an act: "talks mediated by Egypt", "a summit hosted by Qatar".
+GO_BETWEENS = frozenset({"mediate", "host", "broker", "sponsor", "organize", "organise", "facilitate", "chair",
+                         "moderate", "convene", "arrange", "back", "support", "fund", "monitor", "observe"})
 # Nouns for another's help: "with Albania's help" names a helper, not a target.
 HELP_NOUNS = frozenset({"help", "support", "backing", "assistance", "blessing", "approval", "consent", "aid",
                         "cooperation", "participation", "mediation"})
@@ -147,9 +150,12 @@ def sources_of(index: ActorIndex, token: Token, depth: int = 0) -> list[Actor]:
         return []
     if token.pos_ in ("NOUN", "PROPN"):
         # The one whose act it is: "Haftar's visit", "a visit by X", "Israeli air raids",
-        # "the demonstration staged by students".
-        return index.modifiers_of(token, ("poss",)) or index.in_prep(token, ("by", "between", "among")) \
+        # "the demonstration staged by students"; "travelled to Cairo for talks": the traveller.
+        found = index.modifiers_of(token, ("poss",)) or index.in_prep(token, ("by", "between", "among")) \
             or index.modifiers_of(token, ("compound", "amod", "nmod")) or _acl_agents(index, token)
+        if not found and token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.pos_ == "VERB":
+            found = sources_of(index, token.head.head, depth + 1)
+        return found
     if is_passive(token):
         return index.in_prep(token, ("by",))
     subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass"] or \
@@ -204,9 +210,10 @@ def instrument_subject(verb: Token, lexicon: EventLexicon) -> Token | None:
 
 
 def _acl_agents(index: ActorIndex, noun: Token) -> list[Actor]:
-    """Who did what a noun names, from a participle after it: "crimes committed by Croat forces"."""
+    """Who did what a noun names, from a participle after it: "crimes committed by Croat forces"
+    (not "talks mediated by Egypt": a go-between is not a party)."""
     for child in noun.children:
-        if child.dep_ == "acl":
+        if child.dep_ == "acl" and child.lemma_.lower() not in GO_BETWEENS:
             found = index.in_prep(child, ("by",), deep=False)
             if found:
                 return found

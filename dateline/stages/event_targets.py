@@ -32,6 +32,8 @@ PLACE_PREPS_AID = frozenset({"to", "in", "into"})  # aid delivered "to Mekelle" 
 OUTSIDE = frozenset({"outside", "inside", "north", "south", "east", "west"})
 # Sectors of groups that act where they live ("opposition leaders agreed in Baku": Azerbaijanis).
 LOCAL_SECTORS = frozenset({"OPP", "CVL", "PTY", "LAB", "EDU", "AGR", "BUS", "REL", "JRN", "MED"})
+# State organs that act at home: unplaced, they are of the country the story is filed from.
+HOME_ORGANS = frozenset({"GOV", "COP", "JUD", "LEG"})
 # Words of a place phrase that may name the place: "the central Poltava region", "the capital, Kabul".
 PLACE_PARTS = frozenset({"compound", "poss", "amod", "appos", "nmod"})
 # Acts whose target is where they happen: asylum or refuge "in Germany".
@@ -171,15 +173,20 @@ class TargetFinder:
         return None
 
     def local(self, trigger: Trigger, actors: list[Actor]) -> list[Actor]:
-        """Unplaced domestic actors (opposition, civilians, parties, unions) are of the country they act in."""
-        if not any(a.country is None and a.sector in LOCAL_SECTORS for a in actors):
+        """Unplaced domestic actors (opposition, civilians, parties, unions; police, courts, officials)
+        are of the country they act in, else of the country the story is filed from."""
+        if not any(a.country is None and a.sector in LOCAL_SECTORS | HOME_ORGANS for a in actors):
             return actors
-        country = self.place_country(trigger)
-        if country is None:
-            return actors
-        return [replace(a, country=country, code=country + a.sector) if a.country is None
-                and a.sector in LOCAL_SECTORS and not (a.code or "").startswith(("IGO", "NGO")) else a
-                for a in actors]
+        here = self.place_country(trigger)
+        home = self.coded.dateline_place.country if self.coded.dateline_place is not None else None
+
+        def placed(actor: Actor) -> Actor:
+            if actor.country is not None or (actor.code or "").startswith(("IGO", "NGO")):
+                return actor
+            country = here if actor.sector in LOCAL_SECTORS else None
+            country = country or (home if actor.sector in LOCAL_SECTORS | HOME_ORGANS else None)
+            return replace(actor, country=country, code=country + actor.sector) if country else actor
+        return [placed(a) for a in actors]
 
     def victims_place(self, trigger: Trigger, targets: list[Actor]) -> list[Actor]:
         """Unnamed victims of force in a place are taken to be of that place ("a journalist ... in Beirut")."""

@@ -91,6 +91,8 @@ class TriggerFinder:
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.measure:
             return self.support_verb(head.head)  # "adopted a package of sanctions"
         if noun.dep_ == "pobj" and head.pos_ == "ADP" and head.head.pos_ == "VERB":
+            if head.lower_ in self.circumstance and head.lower_ != "in":
+                return None  # "issued after a phone call": the call is when, not what was issued
             head = head.head
         elif noun.dep_ not in ("dobj", "nsubjpass", "attr", "conj"):
             return None
@@ -188,8 +190,8 @@ class TriggerFinder:
                 return None  # "before", "after", "because" clauses are acts of their own
             purpose = purpose or node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
                                                               for c in node.children)
-            if node.dep_ == "pobj" and node.head.lower_ in self.circumstance:
-                return None  # "offered to negotiate following the invasion"
+            if node.dep_ == "pobj" and node.head.lower_ in self.circumstance or node.lower_ == "according":
+                return None  # "offered to negotiate following the invasion"; "according to a statement"
             node = node.head
             frame = triggers.get(node.i) or next((t for t in triggers.values() if t.anchor.i == node.i
                                                   and t is not trigger and t.clause is None), None)
@@ -198,6 +200,9 @@ class TriggerFinder:
                 verbal = ontology.is_verbal(frame.sense.plover) and frame.sense.kind != "event" \
                     or frame.sense.plover == "CONSULT"
                 # What a material act is done for is its aim, not a second act ("sent arms to help defend X").
+                if frame.sense.plover == trigger.sense.plover == "CONSULT" and any(
+                        c.lower_ == "with" for c in trigger.token.children):
+                    return None  # "travelled to Cairo for talks with Hamas": talks with someone else
                 # "adopted sanctions ..., targeting dozens of officials": whom the sanctions aim at
                 aims = trigger.anchor.lemma_.lower() in ("target", "aim") and trigger.anchor.tag_ == "VBG"
                 return (frame, distance) if verbal or aims or purpose and frame.sense.plover != "PROTEST" else None

@@ -46,6 +46,8 @@ CROWD_WORDS = ("protester", "protestor", "demonstrator", "rioter", "mob", "crowd
 CLAUSE_BOUNDS = frozenset({"conj", "ccomp", "relcl", "parataxis", "ROOT"})
 # A state's organs: their obstructions are restrictions, not protests.
 STATE_ORGANS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
+# Prepositions that aim a weapon at something: "missiles at power plants", "rockets into Israel".
+AIMED = frozenset({"at", "on", "into", "against", "toward", "towards", "upon"})
 # Weapons whose launch at no one is a show of arms (PLOVER MOBILIZE weapons), not an attack.
 MISSILES = frozenset({"missile", "rocket", "projectile", "warhead"})
 # Sectors of armed actors, whose moves into a place are attacks.
@@ -139,8 +141,8 @@ class _Coder:
             targets = []  # "Israel and Hamas exchanged prisoners": between the two, not to the prisoners
         if plover in NEEDS_TARGET and not targets and not symmetric:
             return []
-        sources, targets = domestic(self.targets.local(trigger, sources), self.targets.victims_place(trigger, targets),
-                                    plover)
+        sources, targets = domestic(self.targets.local(trigger, sources),
+                                    self.targets.local(trigger, self.targets.victims_place(trigger, targets)), plover)
         confidence = self._confidence(trigger, mood, [] if unattributed else sources,
                                       targets or sources[1:] if symmetric else targets)
         if confidence < MIN_CONFIDENCE:
@@ -267,8 +269,12 @@ class _Coder:
 
     def _weapon_launch(self, verb: Token) -> bool:
         """Is the verb a launch of missiles or rockets ("fired a missile", "the missile was launched")?"""
-        return verb.lemma_.lower() in ("launch", "fire", "test", "test-fire") and any(
-            o.lemma_.lower() in MISSILES for o in self.lex.objects(verb))
+        objects = self.lex.objects(verb)
+        aimed = any(c.dep_ == "prep" and c.lower_ in AIMED and any(g.ent_type_ not in ("DATE", "TIME")
+                                                                  for g in c.children)
+                    for t in [verb, *objects] for c in t.children)
+        return not aimed and verb.lemma_.lower() in ("launch", "fire", "test", "test-fire") and any(
+            o.lemma_.lower() in MISSILES for o in objects)  # (fired "at power plants": an attack)
 
     def _takes_place(self, verb: Token) -> bool:
         """Is the verb's object a place the article names ("captured Mekelle")?"""

@@ -156,3 +156,9 @@ def test_actors_a_first_name_that_is_also_a_people_is_a_name(resources):
 def test_actors_a_regional_or_multinational_force_is_international(resources):
     actors = by_text(actors_of(resources, "The rebels opposed the deployment of a regional peacekeeping force."))
     assert actors["regional peacekeeping force"].code == "IGOMIL"
+
+
+def test_actors_a_plural_role_opening_a_sentence_is_still_a_role(resources):
+    actors = by_text(actors_of(resources, "Rebels of the Chadian Liberation Front attacked a convoy. "
+                                          "Authorities said two soldiers died."))
+    assert actors["Rebels"].sector == "REB" and actors["Authorities"].sector == "GOV"

@@ -369,3 +369,23 @@ def test_events_a_state_that_blocks_access_restricts_protesters_who_block_roads_
     assert event.event_type == "COERCE"
     (event,) = events_of(resources, "French farmers blocked motorways around Paris on Tuesday.")
     assert (event.event_type, event.mode) == ("PROTEST", "obstruct")
+
+
+def test_events_a_visit_for_talks_with_another_party_is_two_meetings(resources):
+    text = "An Israeli delegation travelled to Cairo on Saturday for talks with Hamas, mediated by Egypt and Qatar."
+    found = {(e.mode, e.source.country, e.target.country) for e in events_of(resources, text)}
+    assert found == {("visit", "ISR", "EGY"), (None, "ISR", "PSE")}
+
+
+def test_events_the_attribution_of_a_statement_is_no_part_of_the_act(resources):
+    text = ("Egypt and Saudi Arabia rejected any foreign interference in Sudan, according to a joint "
+            "statement issued after a phone call between their leaders.")
+    events = events_of(resources, text)
+    assert {(e.event_type, e.source.country, e.target) for e in events} == {("REJECT", "EGY", None),
+                                                                            ("REJECT", "SAU", None)}
+
+
+def test_events_unplaced_officials_and_people_take_the_datelines_country(resources):
+    text = "PORT SUDAN, Sudan (Harbor Post) - Authorities imposed a curfew after residents protested on Monday."
+    found = {(e.event_type, e.source.country) for e in events_of(resources, text)}
+    assert ("COERCE", "SDN") in found
