@@ -99,6 +99,9 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[np.ndarray, np.ndarray, int |
         rows, flags = np.append(rows, abbr).astype(np.int32), np.append(flags, PRIMARY).astype(np.int8)
     if not len(rows) and kind:
         rows, flags = gaz.lookup_normalized(normalize(strip_generic(text)))
+    if not len(rows) and key.endswith(" city"):  # "Kirkuk City", "Idlib city"
+        rows, flags = gaz.lookup_normalized(key[:-5])
+        hint = CITY
     if not len(rows) and key.startswith(_ARTICLES):  # "Al-Maghaweer" / "Maghaweer"
         rows, flags = gaz.lookup_normalized(key.split(" ", 1)[1])
     return rows, flags, hint

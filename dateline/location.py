@@ -72,13 +72,13 @@ FEATURES = (
     "bias", "tie_direct", "tie_clause", "tie_other", "locative_before", "motion_before", "frame_of",
     "nearness", "before_trigger", "speech_trigger", "place_object_trigger", "noun_trigger",
     "adjectival", "precision", "unresolved", "modifier", "object", "places_in_sentence", "possessive",
-    "closest", "violent_trigger", "facility", "sentence_opening",
+    "closest", "violent_trigger", "facility", "sentence_opening", "holds_another", "inside_another",
 )
 WEIGHTS = (  # a softmax ranker over the places and "nowhere", fitted on the 8,871 dev items
     -2.05, 1.1, 0.84, 0.53, 0.72, -0.33, 0.29,
     1.89, -0.75, -1.65, -0.53, 0.23,
     -1.23, 2.17, 0.26, -0.48, 0.89, -0.73, -1.03,
-    0.2, -0.22, -0.42, 0.49,
+    0.2, -0.22, -0.42, 0.49, 0.0, 0.0,
 )
 
 
@@ -86,9 +86,7 @@ def locate_event(trigger: Token, coded: CodedArticle, weights: tuple[float, ...]
     """The place where the event this trigger reports happened, or None if the article does not say."""
     best, best_score = None, 0.0
     found = candidates(trigger, coded)
-    closest = min((abs(span.root.i - trigger.i) for span, _ in found), default=0)
-    for span, place in found:
-        values = features(trigger, span, place, len(found), closest)
+    for (_, place), values in zip(found, feature_rows(trigger, found)):
         score = sum(w * f for w, f in zip(weights, values))
         if score > best_score:
             best, best_score = place, score
@@ -118,8 +116,38 @@ def _topic(trigger: Token, span: Span) -> bool:
     return bool(path) and path[-1].dep_ in ("dobj", "obj")
 
 
-def features(trigger: Token, span: Span, place: Place, n_places: int = 1, closest: int = 0) -> list[float]:
-    """The values of ``FEATURES`` for one place of the trigger's sentence."""
+def feature_rows(trigger: Token, found: list[tuple[Span, Place]]) -> list[list[float]]:
+    """The values of ``FEATURES`` for each place of the trigger's sentence."""
+    closest = min((abs(span.root.i - trigger.i) for span, _ in found), default=0)
+    spans = [span for span, _ in found]
+    outer = [_outer(span, spans) for span in spans]
+    rows = []
+    for (span, place), is_outer in zip(found, outer):
+        inner = any(o and _outer(other, [span]) for other, o in zip(spans, outer) if other is not span)
+        rows.append(features(trigger, span, place, len(found), closest, (inner, is_outer)))
+    return rows
+
+
+def _outer(span: Span, others: list[Span]) -> bool:
+    """Whether the place is named as where another place of the sentence lies: Baghdad in
+    "Baghdad's Dora district", Riyom in "the Rim district of Riyom", Aleppo in "al-Rai in Aleppo"."""
+    tok = span.root
+    for _ in range(4):
+        if tok.head.i == tok.i or tok.head.pos_ in ("VERB", "AUX"):
+            return False
+        tok = tok.head
+        for other in others:
+            if other is not span and (other.start <= tok.i < other.end or any(
+                    other.start <= c.i < other.end for c in tok.children
+                    if c.dep_ in ("compound", "poss", "nmod", "amod"))):
+                return True
+    return False
+
+
+def features(trigger: Token, span: Span, place: Place, n_places: int = 1, closest: int = 0,
+             nesting: tuple[bool, bool] = (False, False)) -> list[float]:
+    """The values of ``FEATURES`` for one place of the trigger's sentence; ``nesting`` says whether
+    another place of the sentence lies in it, and whether it lies in another (see ``_outer``)."""
     tok = _anchor(span.root)
     lemma = trigger.lemma_.lower()
     tie = _tie(tok, trigger)
@@ -148,6 +176,8 @@ def features(trigger: Token, span: Span, place: Place, n_places: int = 1, closes
         float(lemma in VIOLENT),
         float(tok.ent_type_ == "FAC"),
         float(before in LOCATIVE and tok.i < trigger.i and _opens_sentence(span)),
+        float(nesting[0]),
+        float(nesting[1]),
     ]
 
 

@@ -24,7 +24,7 @@ PLACE_NOUNS = {
     "valley", "crossing", "airport", "airbase", "port", "harbour", "harbor", "island", "islands",
     "river", "mountains", "desert", "oasis", "neighbourhood", "neighborhood", "suburb", "square",
     "strait", "gulf", "sea", "lake", "municipality", "subdistrict", "township", "peninsula",
-    "plateau", "oblast", "prefecture", "governorates", "provinces",
+    "plateau", "oblast", "prefecture", "governorates", "provinces", "city",
 }
 # Kind words of administrative areas that end their names: "Walker County", "Rapides Parish".
 ADMIN_KINDS = {"county", "parish", "province", "district", "governorate", "borough", "township",
@@ -93,6 +93,7 @@ def place_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     for span in found:
         for i in range(span.start, span.end):
             taken[i] = True
+    found.extend(_listed_with(found, taken, gaz, surnames))
     found.extend(span for span in _unlabelled_names(doc, taken)
                  if not _title_abbreviation(span) and _bare_name_is_place(span, gaz, places))
     text = doc.text
@@ -147,6 +148,9 @@ def _inside_organisation(ent: Span, gaz: Gazetteer, places: set[str], surnames: 
     if span is None:
         return []
     proper = [_name_word(t) for t in span]
+    with_kind = _extend_with_kind(span)
+    if all(proper) and len(span) <= 3 and len(with_kind) > len(span) and not gaz.is_demonym(span.text):
+        return [with_kind]  # "Talacogon town", "the Zahra neighborhood"
     if all(proper) and len(span) <= 4 and (_framed(span) or _site(span)):
         return [span]  # "the capital Grozny", "the town of Al-Amarah", "Tishreen Power Plant"
     if all(proper) and len(span) <= 3 and _placed(span, gaz, surnames):
@@ -191,6 +195,29 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str], surnames: set[str]) 
     return None
 
 
+def _listed_with(found: list[Span], taken: list[bool], gaz: Gazetteer, surnames: set[str]) -> list[Span]:
+    """Names listed with places ("Harasta, Kabun and Douma", "Kanyabayonga and Alimbongo") are
+    places too; marks them taken."""
+    doc = found[0].doc if found else None
+    out: list[Span] = []
+    for span in found:
+        for tok in [*span.root.conjuncts]:
+            if taken[tok.i] or not _capitalised(tok):
+                continue
+            start, end = tok.i, tok.i + 1
+            while start > 0 and not taken[start - 1] and _capitalised(doc[start - 1]) \
+                    and doc[start - 1].head.i == tok.i:
+                start -= 1
+            name = doc[start:end]
+            if name[-1].lower_ in surnames or gaz.is_demonym(name.text) or name.text.lower() in NOT_PLACES \
+                    or name[0].ent_type_ in ("PERSON", "ORG", "NORP", "DATE") and not _known(name.text, gaz):
+                continue
+            for i in range(start, end):
+                taken[i] = True
+            out.append(name)
+    return out
+
+
 def _placed(span: Span, gaz: Gazetteer, surnames: set[str]) -> bool:
     """A name the gazetteer knows that the sentence uses as a place: governed by a locative
     preposition ("killed in Jezzine") or the object of a verb of taking or striking a place
@@ -231,6 +258,14 @@ def _framed(span: Span) -> bool:
     if i >= 1 and doc[i].lower_ in _APPOSITION_FRAMES and doc[i].pos_ == "NOUN" \
             and doc[i - 1].lower_ in _DETERMINERS | COMPASS and all(t.pos_ == "PROPN" for t in span):
         return True  # "the capital Grozny", "the northern town Afrin"
+    j = span.end
+    if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("a", "an", "the"):
+        k = j + 2
+        while k < len(doc) and k < j + 6 and doc[k].pos_ in ("ADJ", "NOUN", "PROPN") \
+                and doc[k].lower_ not in _APPOSITION_FRAMES:
+            k += 1
+        if k < len(doc) and doc[k].lower_ in _APPOSITION_FRAMES:
+            return True  # "Ngabe, a village in the central Plateau"
     root = span.root
     if root.dep_ == "conj" and root.head.i < span.start and doc[span.start - 1].lower_ in ("and", "or", ","):
         first = root.head
@@ -243,7 +278,8 @@ _FRAMES = {"city", "town", "village", "villages", "towns", "cities", "district",
            "governorate", "neighbourhood", "neighborhood", "suburb", "camp", "area", "settlement",
            "municipality", "county", "island", "port", "outskirts", "capital", "hamlet", "districts",
            "provinces", "neighbourhoods", "neighborhoods", "suburbs", "settlements", "camps", "enclave",
-           "governorates", "areas", "regions", "hamlets", "islands", "township", "localities", "locality"}
+           "governorates", "areas", "regions", "hamlets", "islands", "township", "localities", "locality",
+           "hometown", "outpost", "communities", "community", "commune"}
 # Kind nouns a name may directly follow as its apposition: "the capital Grozny".
 _APPOSITION_FRAMES = {"capital", "city", "town", "village", "port", "hamlet", "enclave", "district",
                       "province", "region", "suburb", "neighbourhood", "neighborhood", "camp"}
