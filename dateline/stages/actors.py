@@ -18,9 +18,11 @@ from ..actors_kb import ActorKnowledge, Entry, make_code, name_key
 from ..model import Actor, CodedArticle
 from ..resources import Resources
 from .actor_names import LED, abbreviates, against, kb_matches
+from .actor_words import is_former, org_words, role_name, role_sector, title_sector
 from .coref import Antecedents, is_pronoun
 from .lead import lead_span
 from .parse_repair import stranded_words
+from .peoples import Peoples
 
 NAMED = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 # Objects of these prepositions are places, not actors ("talks in Cairo").
@@ -92,7 +94,7 @@ class _Finder:
         self.entity_of = {i: ent for ent in doc.ents if ent.label_ in NAMED for i in range(ent.start, ent.end)}
         self.pronouns: dict[int, Actor] = {}  # resolved pronouns, for "their forces"
         self.stranded: dict[int, set[int]] = {}  # sentence start -> words of a subject the parser misplaced
-        self.sentence_countries: dict[int, set[str]] = {}  # sentence start -> countries it names
+        self.peoples = Peoples(kb, self.matches, lead)
         # Surnames of the people the article names, so "Sabry" is found where the tagger misses it.
         self.surnames = {name_key(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
 
@@ -196,38 +198,15 @@ class _Finder:
             return None
         self._add_context(token, out)
         if not out.country and out.kind == "role" and self._group(token):
-            out.country = self._ethnic_country(token)
+            out.country = self.peoples.country(token)
             out.code = make_code(out.country, out.sector)
         return out
-
-    def _group(self, token: Token) -> bool:
-        """Is the word an ethnic group: "Kurds", "Tamils", or a name like "Karen" the tagger took for a person?"""
-        if not token.text[:1].isupper() or name_key(token.text) not in self.kb.ethnic or self._entries(token):
-            return False
-        return token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN" and len(self._entity_span(token)) == 1
-
-    def _ethnic_country(self, token: Token, table: dict | None = None, default: bool = True) -> str | None:
-        """Where an ethnic group mentioned here lives: the country its sentence names, else the usual one."""
-        countries = (table or self.kb.ethnic).get(name_key(token.text))
-        if not countries or not token.text[:1].isupper():
-            return None
-        named = self._sentence_countries(token.sent)
-        return next((c for c in countries if c in named), countries[0] if default else None)
-
-    def _sentence_countries(self, sent: Span) -> set[str]:
-        if sent.start not in self.sentence_countries:
-            named = {self.kb.country_of(t.text) for t in sent if t.pos_ in ("ADJ", "PROPN", "NOUN")
-                     and t.i not in self.lead}
-            named |= {entries[0].roles[0].country for head, (start, _e, entries) in self.matches.items()
-                      if sent.start <= start < sent.end and entries[0].is_state and start not in self.lead}
-            self.sentence_countries[sent.start] = named - {None}
-        return self.sentence_countries[sent.start]
 
     def _from_entry(self, entry: Entry, token: Token) -> Resolved:
         role = entry.at(self.day)
         out = Resolved(entry.name, role.country, role.sector, role.code, entry.kind, entry)
         title = self._title_sector(token)
-        if entry.kind == "person" and title and (role.sector in (None, "ELI") and not self._former(token)):
+        if entry.kind == "person" and title and (role.sector in (None, "ELI") and not is_former(self.kb, token)):
             out.sector = title  # the text says what the person is now
             out.code = make_code(out.country, title)
         if entry.kind == "country" and self._role_sector(token):
@@ -237,7 +216,7 @@ class _Finder:
     def _from_phrase(self, token: Token) -> Resolved:
         span = self._entity_span(token)
         kind = {"PERSON": "person", "ORG": "org"}.get(token.ent_type_, "role")
-        name = span.text if kind != "role" else _role_name(token)
+        name = span.text if kind != "role" else role_name(token)
         out = Resolved(name, kind=kind, generic=token.lemma_.lower() in self.kb.generic)
         if token.ent_type_ == "NORP" or token.pos_ == "ADJ":
             out.country = self.kb.country_of(token.text)
@@ -245,16 +224,19 @@ class _Finder:
                 out.kind, out.sector = "country", None
         out.sector = out.sector or self._role_sector(token) or self._title_sector(token)
         if kind == "org":
-            out.country, org_sector = self._org_words(span)
+            out.country, org_sector = org_words(self.kb, span)
             out.sector = out.sector or org_sector
         return out
+
+    def _group(self, token: Token) -> bool:
+        return self.peoples.is_group(token, len(self._entity_span(token)), bool(self._entries(token)))
 
     def _add_context(self, token: Token, out: Resolved) -> None:
         """Fill what the phrase itself says: modifiers, "of"/"in" phrases, appositions."""
         if out.kind == "country" and out.entry is None:  # a people: "Egyptians", "ethnic Albanians"
             if any(c.lower_ == "ethnic" for c in token.children):
                 out.kind = "role"  # an ethnic group, of whichever country it lives in, if the sentence names it
-                out.country = self._ethnic_country(token, self.kb.minorities, default=False)
+                out.country = self.peoples.country(token, minority=True)
             if token.tag_ in ("NNS", "NNPS") or out.kind == "role":
                 out.sector = out.sector or "CVL"
                 for child in token.children:  # "the Albanians of southern Serbia": where they live
@@ -273,7 +255,7 @@ class _Finder:
                     if obj.dep_ == "pobj":
                         self._merge(out, self._pp_info(obj, child.lower_),
                                     country_only=child.lower_ != "of" or follower)
-        if out.kind == "role" and self._former(token) and out.sector in ("GOV", None):
+        if out.kind == "role" and is_former(self.kb, token) and out.sector in ("GOV", None):
             out.sector = "ELI"
         if out.kind == "role" and not out.country and out.sector == "MIL" and any(
                 c.dep_ == "amod" and c.lower_ in INTERNATIONAL_FORCE for c in token.children):
@@ -303,10 +285,10 @@ class _Finder:
         if child.text in self.defined:
             return self.defined[child.text]
         if any(g.lower_ == "ethnic" for g in child.children):  # "ethnic Albanian guerrillas in Macedonia"
-            country = self._ethnic_country(child, self.kb.minorities, default=False)
+            country = self.peoples.country(child, minority=True)
         else:  # "Egyptian troops", "Karen rebels" (but not "Karen Bass")
             one_name = child.i in self.entity_of and self.entity_of.get(child.head.i) is self.entity_of[child.i]
-            country = self.kb.country_of(child.text) or (self._ethnic_country(child) if not one_name else None)
+            country = self.kb.country_of(child.text) or (self.peoples.country(child) if not one_name else None)
         sector = self._role_sector(child, alone=True) or self.kb.titles.get(name_key(child.text))
         info = Resolved(child.text, country, sector)
         for grandchild in child.children:  # "Hungarian and Romanian": only the first here
@@ -364,52 +346,10 @@ class _Finder:
         return self.entity_of.get(token.i) or self.doc[token.i:token.i + 1]
 
     def _role_sector(self, token: Token, alone: bool = False) -> str | None:
-        """Sector of a role noun, trying the compound phrase first ("riot police")."""
-        lemma = token.lemma_.lower()
-        if not alone:
-            for child in token.children:
-                if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
-                    sector = self.kb.roles.get(f"{child.lemma_.lower()} {lemma}") or \
-                        self.kb.roles.get(f"{child.lower_} {lemma}")
-                    if sector:
-                        return sector
-        if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "GPE"):
-            return None
-        if lemma == "force" and token.tag_ == "NN" and not any(c.dep_ in ("det", "compound", "amod", "poss")
-                                                               for c in token.children):
-            return None  # "use force": the means, not an armed force
-        found = self.kb.roles.get(lemma) or self.kb.roles.get(token.lower_)
-        if found is None and token.pos_ == "PROPN" and token.is_title and token.lower_.endswith("s"):
-            found = self.kb.roles.get(_singular(token.lower_))  # "Rebels", "Authorities" opening a sentence
-        return found
+        return role_sector(self.kb, token, alone)
 
     def _title_sector(self, token: Token) -> str | None:
-        """A title just before a name: "President X", "Gen. X", "Brig. X"."""
-        start = self._entity_span(token).start
-        for i in range(max(start - 4, 0), start):  # the longest title first: "Secretary-General"
-            words = self.doc[i:start]
-            if words[0].is_punct or any(w.is_punct and w.text not in ".-" for w in words):
-                continue
-            key = name_key(words.text)
-            sector = self.kb.titles.get(key) or self.kb.titles.get(key + ".")
-            if sector:
-                return sector
-        return None
-
-    def _former(self, token: Token) -> bool:
-        return any(name_key(c.text) in self.kb.former for c in token.children if c.dep_ in ("amod", "compound"))
-
-    def _org_words(self, span: Span) -> tuple[str | None, str | None]:
-        """Country and sector an unknown organisation's name tells: "Baghdad University" is IRQ EDU."""
-        country = sector = None
-        for word in span:
-            country = country or self.kb.country_of(word.text)
-            if not country and word.text[:1].isupper():
-                entries = self.kb.lookup(name_key(word.text))
-                if entries and entries[0].kind in ("country", "capital"):
-                    country = entries[0].roles[0].country
-            sector = sector or self.kb.org_words.get(name_key(word.text))
-        return country, sector
+        return title_sector(self.kb, self.doc, self._entity_span(token).start)
 
     def _find_definitions(self) -> None:
         """"Libyan National Army (LNA)": the abbreviation stands for the name before it."""
@@ -429,7 +369,7 @@ class _Finder:
             return self._from_entry(self.matches[head][2][0], self.doc[head])
         if last.ent_type_ in ("ORG", "NORP", "GPE", "PERSON"):
             span = self._entity_span(last)
-            country, sector = self._org_words(span)
+            country, sector = org_words(self.kb, span)
             return Resolved(span.text, country, sector, make_code(country, sector), "org")
         return None
 
@@ -459,15 +399,3 @@ class _Finder:
         if token.i >= self.lead.stop:
             start = max(start, self.lead.stop)  # "Raipur, India - Rights activists": not "India - Rights"
         return start, end
-
-
-def _singular(word: str) -> str:
-    """A regular plural's singular: "authorities" -> "authority", "rebels" -> "rebel"."""
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-2] if word.endswith(("ches", "shes", "sses")) else word[:-1]
-
-
-def _role_name(token: Token) -> str:
-    words = [c.text for c in token.lefts if c.dep_ in ("compound", "amod")] + [token.text]
-    return " ".join(words)

@@ -22,6 +22,7 @@ from ..model import Actor, CodedArticle, Event, make_event_id
 from ..resources import Resources
 from . import dates
 from .event_context import in_circumstance, is_background, is_habit, is_tally, out_of_date, stale
+from .event_merge import dedupe, pairs
 from .event_syntax import (
     ActorIndex,
     Modality,
@@ -42,8 +43,6 @@ MIN_CONFIDENCE = 0.4  # below this a reading is more often wrong than right (dev
 CONDITIONAL_THREATS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"})
 # Words for crowds whose violence is rioting rather than assault.
 CROWD_WORDS = ("protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "marcher")
-# Links that start a clause of its own: acts in them are not retellings of their head's act.
-CLAUSE_BOUNDS = frozenset({"conj", "ccomp", "relcl", "parataxis", "ROOT"})
 # A state's organs: their obstructions are restrictions, not protests.
 STATE_ORGANS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
 # Prepositions that aim a weapon at something: "missiles at power plants", "rockets into Israel".
@@ -84,7 +83,7 @@ class _Coder:
             # Background clauses weigh less only beside a main-clause act ("A man died after he was shot").
             self.foreground = any(not t.suppressed and not self._background(t.anchor) for t in triggers.values())
             coded = [e for t in triggers.values() if not t.suppressed for e in self._events(t, sent)]
-            events.extend(_dedupe(coded, self._clause_of))
+            events.extend(dedupe(coded, self.doc))
         return events
 
     def _events(self, trigger: Trigger, sent: Span) -> list[Event]:
@@ -149,7 +148,7 @@ class _Coder:
             return []
         return [replace(self._event(trigger, sent, code, plover, mode, src, tgt, mood, confidence),
                         reciprocal=symmetric or self._mutual(trigger, code, tgt))
-                for src, tgt in _pairs(sources, targets, symmetric)]
+                for src, tgt in pairs(sources, targets, symmetric)]
 
     def _unknown_attackers(self, trigger: Trigger, instrument: Token) -> list[Actor]:
         """Attackers no one names are coded, as event data does, as unidentified armed men of the country
@@ -311,16 +310,6 @@ class _Coder:
             score *= 0.8
         return max(0.0, min(1.0, score))
 
-    def _clause_of(self, event: Event) -> int:
-        """The clause an event's trigger belongs to: the verb that heads it, up to "and" or a new clause."""
-        span = self.doc.char_span(event.start, event.end, alignment_mode="expand")
-        node = span.root if span is not None else None
-        for _ in range(8):
-            if node is None or node.dep_ in CLAUSE_BOUNDS or node.head.i == node.i:
-                break
-            node = node.head
-        return node.i if node is not None else -1
-
     def _background(self, anchor: Token) -> bool:
         return anchor.head.i not in self.lead and is_background(anchor)
 
@@ -348,57 +337,3 @@ def _armed(actor: Actor) -> Actor:
     if actor.sector or not actor.country:
         return actor
     return replace(actor, sector="MIL", code=actor.country + "MIL")
-
-
-def _pairs(sources: list[Actor], targets: list[Actor], symmetric: bool):
-    """One (source, target) per pair; "X and Y met" is one event between them, as reported."""
-    if targets:
-        return [(s, t) for s in sources or [None] for t in targets if s is None or s.entity != t.entity
-                or s.entity is None]
-    if symmetric and len(sources) > 1:
-        return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:] if a.country != b.country
-                or a.code != b.code] or [(sources[0], None)]
-    return [(s, None) for s in sources] or [(None, None)]  # "a bomb exploded": no one named
-
-
-def _dedupe(events: list[Event], clause_of) -> list[Event]:
-    """The same act told twice in a clause ("arrived in Cairo to hold talks") is one event.
-
-    Readings of one type by one source in one clause collapse to the surest one per target; a
-    surer reading that names no target lends its code to the one that does ("began a hunger
-    strike to protest against Sweden's decision": a hunger strike against Sweden), and victims
-    with no country are taken to be the named ones ("shelled Juba, killing 20 people"). Acts
-    joined by "and" are acts of their own ("kidnapped advisers and exploded bombs").
-    """
-    groups: dict[tuple, list[Event]] = {}
-    for event in events:
-        key = (event.event_type, event.source.entity if event.source else None, clause_of(event))
-        groups.setdefault(key, []).append(event)
-    out = []
-    for group in groups.values():
-        placed = any(e.target is not None and e.target.country and not is_implied(e.target) for e in group)
-        by_target: dict[object, Event] = {}
-        for event in group:  # an implied target, or an unplaced one beside a placed one, ranks with none
-            target = event.target
-            weak = target is None or is_implied(target) or placed and not target.country \
-                and not (target.code or "").startswith(("IGO", "NGO"))
-            key = None if weak else (target.entity or target.start)
-            if key not in by_target or event.confidence > by_target[key].confidence:
-                by_target[key] = event
-        bare = by_target.pop(None, None)
-        if bare is not None and len(by_target) == 1:
-            (only,) = by_target.values()
-            if bare.confidence > only.confidence:
-                by_target = {0: replace(bare, target=only.target, event_id=make_event_id(
-                    bare.article_id, bare.start, bare.event_type, bare.source, only.target))}
-        elif bare is not None and not by_target:
-            by_target = {None: bare}
-        out.extend(by_target.values())
-    best: dict[tuple, Event] = {}  # across clauses, one event per type, source and named target
-    for event in out:
-        target = event.target
-        key = (event.event_type, event.source.entity if event.source else None,
-               target.entity or target.start if target is not None else ("clause", clause_of(event)))
-        if key not in best or event.confidence > best[key].confidence:
-            best[key] = event
-    return sorted(best.values(), key=lambda e: (e.start, e.event_id))

@@ -1,0 +1,70 @@
+"""What the words of an actor phrase say: role nouns, titles, "former", organisation names."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors_kb import ActorKnowledge, name_key
+
+
+def role_sector(kb: ActorKnowledge, token: Token, alone: bool = False) -> str | None:
+    """Sector of a role noun, trying the compound phrase first ("riot police")."""
+    lemma = token.lemma_.lower()
+    if not alone:
+        for child in token.children:
+            if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
+                sector = kb.roles.get(f"{child.lemma_.lower()} {lemma}") or kb.roles.get(f"{child.lower_} {lemma}")
+                if sector:
+                    return sector
+    if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "GPE"):
+        return None
+    if lemma == "force" and token.tag_ == "NN" and not any(c.dep_ in ("det", "compound", "amod", "poss")
+                                                           for c in token.children):
+        return None  # "use force": the means, not an armed force
+    found = kb.roles.get(lemma) or kb.roles.get(token.lower_)
+    if found is None and token.pos_ == "PROPN" and token.is_title and token.lower_.endswith("s"):
+        found = kb.roles.get(singular(token.lower_))  # "Rebels", "Authorities" opening a sentence
+    return found
+
+
+def title_sector(kb: ActorKnowledge, doc: Doc, start: int) -> str | None:
+    """A title just before a name that starts at ``start``: "President X", "Gen. X", "Brig. X"."""
+    for i in range(max(start - 4, 0), start):  # the longest title first: "Secretary-General"
+        words = doc[i:start]
+        if words[0].is_punct or any(w.is_punct and w.text not in ".-" for w in words):
+            continue
+        key = name_key(words.text)
+        sector = kb.titles.get(key) or kb.titles.get(key + ".")
+        if sector:
+            return sector
+    return None
+
+
+def is_former(kb: ActorKnowledge, token: Token) -> bool:
+    """"Former", "ex-", "ousted": the role is no longer held."""
+    return any(name_key(c.text) in kb.former for c in token.children if c.dep_ in ("amod", "compound"))
+
+
+def org_words(kb: ActorKnowledge, span: Span) -> tuple[str | None, str | None]:
+    """Country and sector an unknown organisation's name tells: "Baghdad University" is IRQ EDU."""
+    country = sector = None
+    for word in span:
+        country = country or kb.country_of(word.text)
+        if not country and word.text[:1].isupper():
+            entries = kb.lookup(name_key(word.text))
+            if entries and entries[0].kind in ("country", "capital"):
+                country = entries[0].roles[0].country
+        sector = sector or kb.org_words.get(name_key(word.text))
+    return country, sector
+
+
+def singular(word: str) -> str:
+    """A regular plural's singular: "authorities" -> "authority", "rebels" -> "rebel"."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-2] if word.endswith(("ches", "shes", "sses")) else word[:-1]
+
+
+def role_name(token: Token) -> str:
+    words = [c.text for c in token.lefts if c.dep_ in ("compound", "amod")] + [token.text]
+    return " ".join(words)
