@@ -103,11 +103,14 @@ class Sense:
 class EventLexicon:
     """Trigger words and the grammar words the event coder needs."""
 
-    def __init__(self, verbs: dict[str, list[Sense]], nouns: dict[str, list[Sense]], grammar: dict) -> None:
+    def __init__(self, verbs: dict[str, list[Sense]], nouns: dict[str, list[Sense]], grammar: dict,
+                 idioms: dict[str, list[tuple[tuple[str, ...], Sense]]] | None = None) -> None:
         # Most specific senses first, so the first match is the best one.
         self.verbs = {k: tuple(sorted(v, key=lambda s: -s.specificity)) for k, v in verbs.items()}
         self.nouns = {k: tuple(sorted(v, key=lambda s: -s.specificity)) for k, v in nouns.items()}
         self.grammar = {k: frozenset(v) for k, v in grammar.items()}
+        # First word's lemma -> (the other words, longest first; the sense): "take" -> ("a", "swipe", "at").
+        self.idioms = {k: sorted(v, key=lambda x: -len(x[0])) for k, v in (idioms or {}).items()}
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> EventLexicon:
@@ -138,6 +141,18 @@ class EventLexicon:
                 if rank is None or this > rank:
                     best, rank = sense, this
         return best
+
+    def idiom(self, token: Token) -> tuple[Sense, int] | None:
+        """The fixed expression starting at the token, if any: its sense and its length in words."""
+        entries = self.idioms.get(token.lemma_.lower())
+        if not entries:
+            return None
+        doc = token.doc
+        for rest, sense in entries:
+            end = token.i + 1 + len(rest)
+            if end <= len(doc) and all(doc[token.i + 1 + k].lower_ == word for k, word in enumerate(rest)):
+                return sense, len(rest) + 1
+        return None
 
     def thing(self, token: Token, sense: Sense) -> Token | None:
         """The object a sense's pattern names, if it names one."""
@@ -207,8 +222,13 @@ def _load() -> EventLexicon:
                 sense = _noun_sense(str(key), pattern, "event" if kind == "events" else "content")
                 nouns.setdefault(sense.pattern.split(" of ")[0].split()[-1], []).append(sense)
     grammar = yaml.safe_load(data.joinpath("grammar.yaml").read_text("utf-8"))
+    idioms: dict[str, list[tuple[tuple[str, ...], Sense]]] = {}
+    for key, phrases in yaml.safe_load(data.joinpath("idioms.yaml").read_text("utf-8")).items():
+        for phrase in phrases:
+            first, *rest = phrase.lower().split()
+            idioms.setdefault(first, []).append((tuple(rest), _verb_sense(str(key), first)))
     frame_table()  # check the frame refinements now, not in the middle of an article
-    return EventLexicon(verbs, nouns, grammar)
+    return EventLexicon(verbs, nouns, grammar, idioms)
 
 
 def _code_fields(key: str) -> tuple[str, str, str | None]:

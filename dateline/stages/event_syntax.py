@@ -120,6 +120,8 @@ def subject(token: Token) -> Token | None:
                  and not any(g.dep_ == "nsubj" for g in token.children)), None) or stranded_subject(token)
 
 
+# Marks that end a sentence (headlines have none).
+SENTENCE_ENDS = frozenset({".", "!", "?", '"', "'", "\u201d", "\u2019"})
 # Participles that read as passives but are states of the subject: "is committed to", "is prepared to".
 ACTIVE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "dedicate", "resolve", "set", "poise", "schedule",
                                 "engage", "involve"})
@@ -130,15 +132,33 @@ def is_passive(token: Token) -> bool:
         return False
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
         return True
+    if _headline_passive(token):
+        return True
     # "were killed or wounded": a participle joined to a passive shares its "were"
     return token.dep_ == "conj" and token.tag_ == "VBN" and token.head.i != token.i and \
         not any(c.dep_ in ("nsubj", "aux") for c in token.children) and \
         any(c.dep_ in ("nsubjpass", "auxpass") for c in token.head.children)
 
 
+def _headline_passive(token: Token) -> bool:
+    """"Egypt activist released in case ...": a headline's participle with no "was" is a passive
+    (read as the main verb, or as a participle of the noun that heads a verbless headline)."""
+    if token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "dobj") for c in token.children):
+        return False
+    last = next((t for t in reversed(token.sent) if not t.is_space), None)
+    if last is not None and last.text in SENTENCE_ENDS:
+        return False  # a sentence, not a headline: "Trump offered ..." mis-tagged as a participle
+    if token.dep_ == "ROOT":
+        return any(c.dep_ == "nsubj" for c in token.children)
+    return token.dep_ == "acl" and token.head.dep_ == "ROOT" and token.head.pos_ in ("NOUN", "PROPN")
+
+
 def passive_subject(token: Token) -> Token | None:
     """Who underwent a passive act: its own subject, or that of the passive it is joined to."""
-    own = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    own = next((c for c in token.children if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and _headline_passive(token)),
+               None)
+    if own is None and token.dep_ == "acl" and _headline_passive(token):
+        own = token.head  # "Kenyan journalist arrested in Nairobi"
     if own is None and token.dep_ == "conj":
         own = next((c for c in token.head.children if c.dep_ == "nsubjpass"), None)
     return own

@@ -60,6 +60,8 @@ class TargetFinder:
         """The actors an act was done to (none may be found: most acts need no recipient)."""
         token = trigger.token
         found = clause_subject_actors(self.index, trigger.clause) if trigger.clause is not None else []
+        if trigger.last is not None:  # "took a swipe at X": X, wherever the parser hung it
+            found = [a for c in trigger.last.children if c.dep_ == "pobj" for a in self.index.at(c)]
         if not found and trigger.code[:2] in GRIEVANCE_ROOTS:  # "complained to the UN over Israeli raids": Israel
             found = [a for a in self.index.in_prep(trigger.anchor, GRIEVANCE_PREPS) if a.entity not in
                      {s.entity for s in sources if s.entity is not None}]

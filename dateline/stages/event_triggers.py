@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .. import ontology
-from ..lexicon import EventLexicon, Sense
+from ..lexicon import NOT_AN_EVENT, EventLexicon, Sense
 from .event_syntax import ActorIndex, clause_subject_actors, modality
 
 # Dependency links along which one act is what another is about ("agreed to withdraw",
@@ -40,6 +40,7 @@ class Trigger:
     suppressed: bool = False
     clause: Token | None = None  # a speech act's clause: its subject is the target ("said X must ...")
     undergone: bool = False  # "the base came under attack": the subject is the target
+    last: Token | None = None  # the last word of a fixed expression ("at" in "took a swipe at")
 
 
 class TriggerFinder:
@@ -64,7 +65,17 @@ class TriggerFinder:
 
     def _triggers(self, sent: Span) -> dict[int, Trigger]:
         found: dict[int, Trigger] = {}
+        inside = -1  # last word of a fixed expression: its words trigger nothing of their own
         for token in sent:
+            if token.i <= inside:
+                continue
+            idiom = self.lex.idiom(token) if token.pos_ in ("VERB", "AUX") else None
+            if idiom is not None:  # "took a parting shot at": criticism, not gunfire
+                sense, length = idiom
+                inside = token.i + length - 1
+                if sense.code != NOT_AN_EVENT:
+                    found[token.i] = Trigger(token, token, sense, sense.code, last=sent.doc[inside])
+                continue
             if token.dep_ == "amod":
                 continue  # a participle describing a noun is not a report of an act: "the besieged town"
             sense = self.lex.match(token)

@@ -389,3 +389,16 @@ def test_events_unplaced_officials_and_people_take_the_datelines_country(resourc
     text = "PORT SUDAN, Sudan (Harbor Post) - Authorities imposed a curfew after residents protested on Monday."
     found = {(e.event_type, e.source.country) for e in events_of(resources, text)}
     assert ("COERCE", "SDN") in found
+
+
+def test_events_fixed_expressions_mean_what_they_say_as_a_whole(resources):
+    (event,) = events_of(resources, "The mayor took a parting shot at the Kenyan government on Wednesday.")
+    assert (event.event_type, event.mode, event.target.country) == ("ACCUSE", "disapprove", "KEN")
+    assert events_of(resources, "The Kenyan government said it would bite the bullet and raise taxes.") == ()
+
+
+def test_events_headline_participles_are_passives(resources):
+    (event,) = events_of(resources, "Kenyan journalist arrested in Nairobi")
+    assert (event.event_type, event.source, event.target.code) == ("COERCE", None, "KENJRN")
+    (event,) = events_of(resources, "Egyptian activist released after two years in detention")
+    assert (event.event_type, event.source, event.target.country) == ("RETREAT", None, "EGY")
