@@ -30,6 +30,8 @@ PLACE_PREPS = frozenset({"in", "at", "on", "across", "throughout", "inside", "th
 PLACE_PREPS_AID = frozenset({"to", "in", "into"})  # aid delivered "to Mekelle" is for the people there
 # Prepositions that take "of" before the place: "outside of Basra".
 OUTSIDE = frozenset({"outside", "inside", "north", "south", "east", "west"})
+# Types whose event nouns take their recipient in an "of" phrase: "the arrest of X", "the killing of X".
+PATIENT_OF = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION"})
 # Sectors of groups that act where they live ("opposition leaders agreed in Baku": Azerbaijanis).
 LOCAL_SECTORS = frozenset({"OPP", "CVL", "PTY", "LAB", "EDU", "AGR", "BUS", "REL", "JRN", "MED"})
 # State organs that act at home: unplaced, they are of the country the story is filed from.
@@ -66,6 +68,8 @@ class TargetFinder:
             found = [a for a in self.index.in_prep(trigger.anchor, GRIEVANCE_PREPS) if a.entity not in
                      {s.entity for s in sources if s.entity is not None}]
         found = found or targets_of(self.index, token, sources, self._things(token, trigger.sense))
+        if not found and token.pos_ == "NOUN" and trigger.sense.plover in PATIENT_OF:
+            found = self.index.in_prep(token, ("of",))  # "the arrest of tycoons", "the release of prisoners"
         if not found and trigger.anchor.i != token.i:
             found = targets_of(self.index, trigger.anchor, sources, [token] + self.lex.objects(trigger.anchor))
         content = trigger.content

@@ -123,6 +123,9 @@ class _Coder:
             return []  # "would defend its economy": defending no one is no act of support
         if trigger.sense.code == "042" and trigger.sense.particles and not targets:
             return []  # "arrived in" is a visit only when it names whom it visits
+        if code == "042" and trigger.sense.particles and sources and all(
+                t.country and t.country in {a.country for a in sources} for t in targets):
+            return []  # "lawmakers return to Washington": travel at home visits no one
         if self._worry(trigger, targets):
             return []  # "warned that the fighting threatens aid": a worry voiced, not a threat made
         if trigger.anchor.lemma_.lower() in self.lex.words("armed_moves") and plover == "ASSAULT" \

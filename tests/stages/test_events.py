@@ -402,3 +402,9 @@ def test_events_headline_participles_are_passives(resources):
     assert (event.event_type, event.source, event.target.code) == ("COERCE", None, "KENJRN")
     (event,) = events_of(resources, "Egyptian activist released after two years in detention")
     assert (event.event_type, event.source, event.target.country) == ("RETREAT", None, "EGY")
+
+
+def test_events_travel_at_home_visits_no_one(resources):
+    assert events_of(resources, "WASHINGTON -- US lawmakers return to Washington on Monday.") == ()
+    (event,) = events_of(resources, "Japan's prime minister arrived in New Delhi on Sunday.")
+    assert (event.mode, event.target.code) == ("visit", "INDGOV")
