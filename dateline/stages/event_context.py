@@ -21,6 +21,9 @@ from . import dates
 HABITUAL = frozenset({"repeatedly", "often", "regularly", "frequently", "routinely", "usually", "always",
                       "constantly", "periodically", "traditionally", "habitually", "sometimes", "occasionally",
                       "continually", "generally", "typically"})
+# Words of a recent starting point: "since Sunday evening" dates an act, it does not tally a war.
+RECENT = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+                    "morning", "evening", "night", "dawn", "midnight", "noon", "hours", "overnight", "today"})
 # Days before publication after which a dated act is history, not news.
 HISTORY_DAYS = 60
 # Times that name their year ("October 7, 2023", "in 1991", "18 years ago", "the 1990s").
@@ -28,13 +31,21 @@ EXPLICIT_YEAR = re.compile(r"\b(1[5-9]|20)\d\d|\b(years?|decades?|centur(y|ies))
 
 
 def is_tally(anchor: Token) -> bool:
-    """A toll or tally over time ("have been killed since the war began", "has displaced millions so far")."""
+    """A toll or tally over time ("have been killed since the war began", "has displaced millions so far"),
+    not an act of the last hours ("have been bombed since Sunday evening")."""
     perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in anchor.children)
     if not perfect:
         return False
-    return any(c.lower_ == "since" and c.dep_ in ("prep", "mark") or c.dep_ == "advcl" and any(
-        g.lower_ == "since" for g in c.children) or c.lower_ in ("far", "date") and c.dep_ in ("advmod", "pobj")
-        or c.dep_ == "advmod" and c.lower_ == "so" for c in anchor.subtree if c.head.i == anchor.i or c.head.head.i == anchor.i)
+    near = [c for c in anchor.subtree if c.head.i == anchor.i or c.head.head.i == anchor.i]
+    for word in near:
+        if word.lower_ == "since" and word.dep_ == "prep":
+            return not any(RECENT.intersection(t.lower_ for t in word.subtree))
+        if word.lower_ == "since" and word.dep_ == "mark" or word.dep_ == "advcl" and any(
+                g.lower_ == "since" for g in word.children):
+            return True
+        if word.lower_ in ("far", "date") and word.dep_ in ("advmod", "pobj") or word.dep_ == "advmod" and word.lower_ == "so":
+            return True
+    return False
 
 
 def in_circumstance(anchor: Token, preps: frozenset[str]) -> bool:

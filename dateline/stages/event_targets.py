@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..actors_kb import ActorKnowledge, name_key
-from ..lexicon import EventLexicon, Sense
+from ..lexicon import PLACE_NOUNS, EventLexicon, Sense
 from ..model import Actor, CodedArticle
 from .event_syntax import ActorIndex, clause_subject_actors, sources_of, targets_of
 from .event_triggers import Trigger
@@ -211,8 +211,8 @@ class TargetFinder:
         words = [token] + [c for c in token.children if c.dep_ in PLACE_PARTS] + \
             [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         for word in words:  # a country's own name first: "Western Cambodia" is in Cambodia whatever else it names
-            if word.dep_ == "amod" and self.kb.country_of(word.text):
-                return self.kb.country_of(word.text)  # "the Iraqi city of Basra"
+            if word.dep_ == "amod" and token.lemma_.lower() in PLACE_NOUNS and self.kb.country_of(word.text):
+                return self.kb.country_of(word.text)  # "the Iraqi city of Basra" (not "Israeli airstrikes")
             for entry in self.kb.lookup(name_key(word.text)):
                 if entry.is_state and word.text[:1].isupper():
                     return entry.roles[0].country

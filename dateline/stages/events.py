@@ -163,8 +163,12 @@ class _Coder:
                 for src, tgt in pairs(sources, targets, symmetric)]
 
     def _unknown_attackers(self, trigger: Trigger, instrument: Token) -> list[Actor]:
-        """Attackers no one names are coded, as event data does, as unidentified armed men of the country
-        where they struck ("a car bomb in Beirut": LBN UAF); with no place, no one."""
+        """Who used the weapon, if the weapon's phrase says ("killed in Israeli airstrikes", "during
+        operations by Iraqi forces"); else, as event data does, unidentified armed men of the
+        country where they struck ("a car bomb in Beirut": LBN UAF); with no place, no one."""
+        owners = sources_of(self.index, instrument)
+        if owners:
+            return [_armed(a) for a in owners]
         place = self.targets.place_target(trigger)
         if not place or not place[0].country:
             return []

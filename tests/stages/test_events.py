@@ -408,3 +408,17 @@ def test_events_travel_at_home_visits_no_one(resources):
     assert events_of(resources, "WASHINGTON -- US lawmakers return to Washington on Monday.") == ()
     (event,) = events_of(resources, "Japan's prime minister arrived in New Delhi on Sunday.")
     assert (event.mode, event.target.code) == ("visit", "INDGOV")
+
+
+def test_events_a_weapons_owner_named_in_its_phrase_is_the_attacker(resources):
+    (event,) = events_of(resources, "Three civilians were killed in Israeli airstrikes on Gaza.")
+    assert (event.source.code, event.target.country) == ("ISRMIL", "PSE")
+
+
+def test_events_acts_since_a_recent_day_are_news_not_a_tally(resources):
+    (event,) = events_of(resources, "Since Sunday evening, five Croatian towns have been bombed by planes.")
+    assert (event.event_type, event.target.country) == ("ASSAULT", "HRV")
+
+
+def test_events_having_information_is_no_sharing(resources):
+    assert events_of(resources, "Kenyan police have information on the involvement of more suspects.") == ()
