@@ -1,18 +1,20 @@
-"""Fit the weights of ``location.FEATURES`` on the Halterman event-location dev set.
+"""Fit the event-location ranker (``location_model``) on the Halterman event-location dev set.
 
-The ranker is a softmax over the places of the trigger's sentence and "nowhere" (score 0):
-each item's loss is minus the log of the probability given to the right answers (a place
-matching a gold location by name, rule 7, or "nowhere" when the gold has none). Items whose
-gold place was never recognised are left out: no weight can make them right. The fit is then
-polished by a coordinate search on accuracy. Prints the
-weights and the 2-fold cross-validated accuracy beside the in-sample one, so overfitting shows.
+The ranker is a softmax over the places of the trigger's sentence and "nowhere" (score 0), with
+a weight per feature of ``location.FEATURES`` and per pair of features (a quadratic model, L2-
+regularised). Each item's loss is minus the log of the probability given to the right answers
+(a place matching a gold location by name, rule 7, or "nowhere" when the gold has none); items
+whose gold place was never recognised are left out, as no weight can make them right. Prints
+the in-sample accuracy beside the 2-fold cross-validated one, so overfitting shows; ``--write``
+saves the weights to ``dateline/data/places/location_ranker.json``.
 
-    python benchmarks/fit_location.py [--data ../shared/data]
+    python benchmarks/fit_location.py [--data ../shared/data] [--write]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 from collections import defaultdict
 from pathlib import Path
 
@@ -20,7 +22,8 @@ import numpy as np
 
 from dateline.evaluate.common import DUMMY_DATE, read_jsonl
 from dateline.evaluate.location import FILE, Span, matches
-from dateline.location import FEATURES, WEIGHTS, candidates, feature_rows, locate_event
+from dateline.location import FEATURES, candidates, feature_rows, locate_event
+from dateline.location_model import Ranker, load_ranker, ranker_path
 from dateline.model import Article, CodedArticle
 from dateline.nlp import parse
 from dateline.resources import Resources
@@ -103,63 +106,75 @@ def fit(items: list[dict], start: np.ndarray, l2: float = 1e-3, steps: int = 150
     return w
 
 
-def accuracy(w: np.ndarray, items: list[dict]) -> float:
-    """Share right: the best place if its score is above 0, else nowhere (items the ranker can
-    reach; the others count as they are now)."""
+PAIRS = [(a, b) for a in range(1, len(FEATURES)) for b in range(a + 1, len(FEATURES))]
+
+
+def expand(items: list[dict]) -> list[dict]:
+    """The items with a column per pair of features (the products), after the features."""
+    out = []
+    for it in items:
+        x = it["x"]
+        products = x[:, [a for a, _ in PAIRS]] * x[:, [b for _, b in PAIRS]]
+        out.append({**it, "x": np.hstack([x, products])})
+    return out
+
+
+def to_ranker(w: np.ndarray, smallest: float = 0.01) -> Ranker:
+    n = len(FEATURES)
+    pairs = [(FEATURES[a], FEATURES[b], float(v)) for (a, b), v in zip(PAIRS, w[n:]) if abs(v) >= smallest]
+    return Ranker(FEATURES, dict(zip(FEATURES, map(float, w[:n]))), pairs)
+
+
+def accuracy(ranker: Ranker, items: list[dict]) -> float:
+    """Share right: the best place if its score is above 0, else nowhere (items the ranker cannot
+    reach count as they are now)."""
     right = 0
     for it in items:
-        if "x" not in it or not it["has_places"]:
+        if not it["has_places"]:
             right += it["now"]
             continue
-        scores = it["x"] @ w
+        scores = ranker.scores(it["x"])
         best = int(np.argmax(scores))
         right += bool(it["right"][best]) if scores[best] > 0 else it["none"]
     return right / len(items)
 
 
-def polish(w: np.ndarray, items: list[dict], rounds: int = 3) -> np.ndarray:
-    """Coordinate search on accuracy itself, from the fitted weights: the log loss is only a
-    smooth stand-in for it. Small steps, few rounds, so it stays close to the fit."""
-    w, best = w.copy(), accuracy(w, items)
-    for _ in range(rounds):
-        improved = False
-        for j in range(len(w)):
-            for step in (-0.5, -0.2, -0.1, 0.1, 0.2, 0.5):
-                trial = w.copy()
-                trial[j] += step
-                score = accuracy(trial, items)
-                if score > best + 1e-9:
-                    best, w, improved = score, trial, True
-        if not improved:
-            break
-    return w
+def train(items: list[dict], l2: float) -> Ranker:
+    trainable = expand([it for it in items if it["trainable"]])
+    return to_ranker(fit(trainable, np.zeros(len(FEATURES) + len(PAIRS)), l2))
+
+
+def ranker_json(data: dict) -> str:
+    """The ranker as JSON, one pair of features a line."""
+    head = json.dumps({k: v for k, v in data.items() if k != "pairs"}, indent=1)[:-2]
+    pairs = ",\n".join("  " + json.dumps(pair) for pair in data["pairs"])
+    return f'{head},\n "pairs": [\n{pairs}\n ]\n}}\n'
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--l2", type=float, default=1e-3)
+    parser.add_argument("--l2", type=float, default=3e-3)
+    parser.add_argument("--write", action="store_true", help="save the weights fitted on all items")
     args = parser.parse_args()
     items = collect(args.data)
-    trainable = [it for it in items if it["trainable"]]
-    start = np.array(WEIGHTS, dtype=float)
-    print(f"{len(items)} items, {len(trainable)} the ranker can get right; "
-          f"current weights: {accuracy(start, items):.3f}")
-    w = polish(fit(trainable, start, args.l2), items)
-    print(f"fitted on all: {accuracy(w, items):.3f}")
-    rng = np.random.default_rng(0)
-    fold = rng.integers(0, 2, len(items))
-    cv = []
+    print(f"{len(items)} items, {sum(it['trainable'] for it in items)} the ranker can get right; "
+          f"shipped ranker: {accuracy(load_ranker(FEATURES), items):.4f}")
+    ranker = train(items, args.l2)
+    in_sample = accuracy(ranker, items)
+    fold = np.random.default_rng(0).integers(0, 2, len(items))
+    right = 0.0
     for k in (0, 1):
-        train = [it for it, f in zip(items, fold) if f != k]
         test = [it for it, f in zip(items, fold) if f == k]
-        weights = polish(fit([it for it in train if it["trainable"]], start, args.l2), train)
-        cv.append(accuracy(weights, test) * len(test))
-    print(f"2-fold cross-validated: {sum(cv) / len(items):.3f}")
-    print("WEIGHTS = (")
-    for name, value in zip(FEATURES, w):
-        print(f"    {value:.2f},  # {name}")
-    print(")")
+        right += accuracy(train([it for it, f in zip(items, fold) if f != k], args.l2), test) * len(test)
+    cv = right / len(items)
+    print(f"fitted on all: {in_sample:.4f}; 2-fold cross-validated: {cv:.4f}")
+    if args.write:
+        data = {"note": "written by benchmarks/fit_location.py from the Halterman event-location dev set",
+                "items": len(items), "accuracy": round(in_sample, 4), "cross_validated": round(cv, 4),
+                **ranker.to_dict()}
+        ranker_path().write_text(ranker_json(data), encoding="utf-8")
+        print(f"wrote {ranker_path()}")
 
 
 if __name__ == "__main__":

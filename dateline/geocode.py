@@ -39,9 +39,9 @@ class Weights:
     primary: float = 2.6  # the place's own name rather than an alternate one
     capital: float = 1.5
     country: float = 2.8
-    admin1: float = 1.0
+    admin1: float = 0.5
     region: float = 2.0
-    hint: float = 4.0  # the stated kind matches ("X County" -> admin2)
+    hint: float = 3.0  # the stated kind matches ("X County" -> admin2)
     qualifier: float = 8.0  # "Paris, Texas"
     namesake_area: float = 4.0  # an area named like a city inside it yields to the city
     context_country: float = 4.0
@@ -52,7 +52,6 @@ class Weights:
     deficit: float = 0.5  # cost per point an agreeing reading of another name lacks against its best
     neighbour: float = 0.5  # share of a bordering country's support that a country gets
     derived: float = 0.2  # context weight of a name read through the place it is named after
-    area_discount: float = 0.5  # an area's population (its towns' sum) overstates how often it is meant
     temperature: float = 1.0  # how much the other readings of a name still count as context
     rounds: int = 1
 
@@ -187,7 +186,7 @@ def _score_alone(gaz: Gazetteer, m: Mention, w: Weights) -> _Candidates:
             keep = np.union1d(keep, inside)
         rows, flags = rows[keep], flags[keep]
     level = gaz.level[rows]
-    score = w.population * gaz.log_pop[rows] - w.area_discount * ((level == ADMIN1) | (level == ADMIN2))
+    score = w.population * gaz.log_pop[rows]
     score += w.primary * (flags & PRIMARY)
     score += w.capital * (gaz.fcode_is(rows, "PPLC"))
     score += w.country * (level == COUNTRY) + w.admin1 * (level == ADMIN1) + w.region * (level == REGION)

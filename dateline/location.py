@@ -10,8 +10,10 @@ takes the dateline's place only when the article is plausibly reporting it from 
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.tokens import Span, Token
 
+from .location_model import Ranker, load_ranker
 from .model import CodedArticle, Place
 
 # Prepositions that put what follows them somewhere.
@@ -66,34 +68,30 @@ ACTOR_NOUNS = {
 _CLAUSE_DEPS = {"advcl", "ccomp", "xcomp", "relcl", "acl", "parataxis", "conj"}
 
 
-# What the model reads about each place in the trigger's sentence, and how much each counts:
-# the place with the highest positive sum wins; with none above zero, the sentence does not say.
+# What the ranker reads about each place in the trigger's sentence (weights and pair weights in
+# ``location_model``): the place with the highest positive score wins; with none above zero,
+# the sentence does not say.
 FEATURES = (
     "bias", "tie_direct", "tie_clause", "tie_other", "locative_before", "motion_before", "frame_of",
     "nearness", "before_trigger", "speech_trigger", "place_object_trigger", "noun_trigger",
     "adjectival", "precision", "unresolved", "modifier", "object", "places_in_sentence", "possessive",
     "closest", "violent_trigger", "facility", "sentence_opening", "holds_another", "inside_another",
 )
-WEIGHTS = (  # a softmax ranker over the places and "nowhere", fitted on the 8,871 dev items
-    -2.05, 1.1, 0.84, 0.53, 0.72, -0.33, 0.29,
-    1.89, -0.75, -1.65, -0.53, 0.23,
-    -1.23, 2.17, 0.26, -0.48, 0.89, -0.73, -1.03,
-    0.2, -0.22, -0.42, 0.49, 0.0, 0.0,
-)
 
 
-def locate_event(trigger: Token, coded: CodedArticle, weights: tuple[float, ...] = WEIGHTS) -> Place | None:
+def locate_event(trigger: Token, coded: CodedArticle, ranker: Ranker | None = None) -> Place | None:
     """The place where the event this trigger reports happened, or None if the article does not say."""
-    best, best_score = None, 0.0
     found = candidates(trigger, coded)
-    for (_, place), values in zip(found, feature_rows(trigger, found)):
-        score = sum(w * f for w, f in zip(weights, values))
-        if score > best_score:
-            best, best_score = place, score
+    if found:
+        ranker = ranker or load_ranker(FEATURES)
+        scores = ranker.scores(np.array(feature_rows(trigger, found)))
+        best = int(np.argmax(scores))
+        if scores[best] > 0.0:
+            return found[best][1]
     sent = trigger.sent
-    if best is None and not any(sent.start_char <= p.start < sent.end_char for p in coded.places):
+    if not any(sent.start_char <= p.start < sent.end_char for p in coded.places):
         return _dateline_place(trigger, coded)
-    return best
+    return None
 
 
 def candidates(trigger: Token, coded: CodedArticle) -> list[tuple[Span, Place]]:

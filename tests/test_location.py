@@ -77,3 +77,20 @@ def test_location_reads_through_a_frame_noun_of_the_phrase(nlp, resources):
 def test_location_takes_the_area_a_name_qualifies(nlp, resources):
     text = "Riot police patrolled Bangladesh's cities and towns on Saturday."
     assert locate(text, "patrolled", nlp, resources) == "Bangladesh"
+
+
+def test_location_model_scores_features_and_their_pairs():
+    import numpy as np
+    import pytest
+
+    from dateline.errors import DatelineError
+    from dateline.location import FEATURES
+    from dateline.location_model import Ranker, load_ranker
+
+    ranker = Ranker(("bias", "near", "violent"), {"bias": -1.0, "near": 2.0}, [("near", "violent", 0.5)])
+    rows = np.array([[1.0, 1.0, 1.0], [1.0, 0.0, 1.0], [1.0, 1.0, 0.0]])
+    assert ranker.scores(rows).tolist() == [1.5, -1.0, 1.0]
+    with pytest.raises(DatelineError, match="refit"):
+        Ranker(("bias",), {"bias": 1.0, "gone": 1.0}, [])
+    shipped = load_ranker(FEATURES)  # the shipped weights name only features that exist
+    assert len(shipped.linear) == len(FEATURES) and len(shipped.pair_weights) > 0
