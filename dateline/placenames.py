@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -26,6 +27,7 @@ _GENERIC_RE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Lower case, no accents, no punctuation, common abbreviations spelled out, no leading "the"."""
     if text.isascii():

@@ -392,15 +392,19 @@ def _with_abbreviation_dot(text: str, span: Span, gaz: Gazetteer) -> int:
 
 def _unlabelled_names(doc: Doc, taken: list[bool]) -> Iterator[Span]:
     """Runs of capitalised proper-noun tokens that no entity taken as a place covers."""
+    tokens = list(doc)  # one Token object per position (doc[i] makes a new one each time)
+    cap = [_capitalised(t) for t in tokens]
+    n = len(tokens)
     i = 0
-    while i < len(doc):
-        if taken[i] or not _capitalised(doc[i]):
+    while i < n:
+        if taken[i] or not cap[i]:
             i += 1
             continue
         j = i
-        while j < len(doc) and not taken[j] and (_capitalised(doc[j]) or _joiner(doc, j)):
-            j += 1
-        if j < len(doc) and doc[j].lower_ in PLACE_NOUNS and doc[j].pos_ == "NOUN" and not taken[j]:
+        while j < n and not taken[j] and (cap[j] or (tokens[j].text == "-" and j + 1 < n and cap[j + 1]
+                                                      and not tokens[j].whitespace_)):
+            j += 1  # a hyphen inside a name ("Al - Maghaweer" as tokens) continues it
+        if j < n and tokens[j].lower_ in PLACE_NOUNS and tokens[j].pos_ == "NOUN" and not taken[j]:
             j += 1  # "Al-Maghaweer camp"
         yield doc[i:j]
         i = max(j, i + 1)
@@ -411,11 +415,6 @@ def _capitalised(tok: Token) -> bool:
             and tok.nbor(2).text[:1].isupper():
         return True  # "al-Rai", "el-Arish"
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and (tok.is_alpha or "-" in tok.text)
-
-
-def _joiner(doc: Doc, j: int) -> bool:
-    """A hyphen inside a name ("Al - Maghaweer" as tokens) continues it."""
-    return doc[j].text == "-" and j + 1 < len(doc) and _capitalised(doc[j + 1]) and not doc[j].whitespace_
 
 
 def _bare_name_is_place(span: Span, gaz: Gazetteer, places: set[str]) -> bool:
