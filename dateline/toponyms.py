@@ -59,7 +59,9 @@ LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "into", "from", "
 NOT_PLACES = {"god", "allah", "jesus", "christ", "lord", "heaven", "hell", "paradise", "earth",
               "internet", "web", "mother", "father", "union", "city", "metro", "federal", "first",
               "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-              "central", "midwest"}
+              "central", "midwest", "police", "army", "navy", "government", "parliament", "congress",
+              "senate", "court", "university", "college", "church", "mission", "embassy", "ministry",
+              "council", "party", "state", "republic", "kingdom", "capital", "town", "village"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 _NAME_ARTICLES = {"al", "el", "ad", "ar", "as", "an", "az", "ash"}
 _TITLES = {
