@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, REGION, Gazetteer
+from .gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, PRIMARY, REGION, Gazetteer
 from .geocode import candidates
 from .placenames import normalize
 
@@ -188,6 +188,8 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str], surnames: set[str]) 
         return span  # "the town of Tuz Khurmatu", "Kweyris Air Base": the text says what it is
     if len(span) <= 3 and _placed(span, gaz, surnames):
         return span  # "in Jezzine", "recaptured Kafr Saghir"
+    if _area_name(span, gaz, min_words=1 if ent.label_ == "NORP" else 2):
+        return span  # "Tamil Nadu, which filed ..." (a person?), "eastern Ghouta" (a people?)
     if len(span) != 1 or span[0].dep_ in ("nsubj", "nsubjpass"):
         return None
     if normalize(span.text) in places or (cued(span, strict=True) and _place_name(span, gaz, places)):
@@ -195,6 +197,18 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str], surnames: set[str]) 
     if _modifies_common_noun(span[0]) and _place_name(span, gaz, places, cue=True):
         return span  # "a Gainesville restaurant", "the Gainesville sewer system"
     return None
+
+
+def _area_name(span: Span, gaz: Gazetteer, min_words: int) -> bool:
+    """Whether a name of at least ``min_words`` words is, as written, that of a country, a state or
+    province, a region, or a town of some size: no person or people is called that."""
+    if len(span) < min_words or len(span) > 4 or gaz.is_demonym(span.text) \
+            or span.text.lower() in NOT_PLACES or not span[-1].is_alpha:
+        return False
+    rows, flags = gaz.lookup(span.text)
+    level = gaz.level[rows]
+    own = (flags & PRIMARY) > 0
+    return bool((own & ((level <= ADMIN1) | (gaz.pop[rows] >= 10_000))).any())
 
 
 def _listed_with(found: list[Span], taken: list[bool], gaz: Gazetteer, surnames: set[str]) -> list[Span]:

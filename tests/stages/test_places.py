@@ -169,3 +169,10 @@ def test_places_take_names_listed_with_places_and_described_as_villages(nlp, res
     places = by_text(places_of(text, nlp, resources))
     assert {"Kanyabayonga", "Alimbongo", "Ngabe"} <= set(places)  # the model misses the last two
     assert places["Aleppo City"].country == "SYR" and places["Aleppo City"].precision == "city"
+
+
+def test_places_take_area_names_filed_as_people(nlp, resources):
+    text = "Tamil Nadu, which filed the petition, said convoys left eastern Ghouta on Monday."
+    places = by_text(places_of(text, nlp, resources))
+    assert places["Tamil Nadu"].precision == "admin1" and places["Tamil Nadu"].country == "IND"
+    assert places["Ghouta"].country == "SYR"
