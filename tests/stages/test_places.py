@@ -172,7 +172,8 @@ def test_places_take_names_listed_with_places_and_described_as_villages(nlp, res
 
 
 def test_places_take_area_names_filed_as_people(nlp, resources):
-    text = "Tamil Nadu, which filed the petition, said convoys left eastern Ghouta on Monday."
+    text = ("Tamil Nadu, which filed the petition, is waiting. Thousands left eastern Syria from other "
+            "parts of eastern Ghouta in convoys of buses.")
     places = by_text(places_of(text, nlp, resources))
     assert places["Tamil Nadu"].precision == "admin1" and places["Tamil Nadu"].country == "IND"
     assert places["Ghouta"].country == "SYR"
