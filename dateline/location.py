@@ -222,6 +222,10 @@ def _locative_path(path: list[Token], top: Token) -> bool:
     """Whether a path of heads from the place up to a verb or event noun is a locative phrase."""
     if not path:
         return True
+    if len(path) == 1 and _taken_place(path[0]):
+        return path[0].head.i == top.i  # "Gaza was captured"
+    if path[-1].dep_ == "conj" and path[-1].pos_ == "VERB" and len(path) > 1:
+        return _locative_path(path[:-1], path[-1])  # "captured or killed in Thailand"
     if any(t.dep_ in _CLAUSE_DEPS for t in path) or path[0].dep_ in ACTOR_DEPS:
         return False
     last = path[-1]
@@ -302,9 +306,23 @@ def _adjectival(tok: Token, place: Place) -> bool:
     return tok.head.lower_ in ACTOR_NOUNS and place.precision in ("country", "region", None)
 
 
+def _taken_place(tok: Token) -> bool:
+    """The passive subject of a verb whose object is a place, or listed with one: "Gaza and the
+    West Bank were captured"."""
+    for _ in range(2):
+        if tok.dep_ == "nsubjpass":
+            return tok.head.lemma_.lower() in OBJECT_IS_PLACE
+        if tok.dep_ != "conj":
+            return False
+        tok = tok.head
+    return False
+
+
 def is_actor(span: Span, coded: CodedArticle) -> bool:
     """A toponym that stands for its government or people here ("Cairo rejected", "Turkey's actions")."""
     root = span.root
+    if _taken_place(root):
+        return False  # "Gaza was captured", "Bosnia is patrolled by NATO troops"
     if root.dep_ in ACTOR_DEPS:
         return True
     if root.dep_ == "poss" and root.head.dep_ in ACTOR_DEPS and root.head.lower_ not in FRAME_NOUNS:

@@ -94,3 +94,13 @@ def test_location_model_scores_features_and_their_pairs():
         Ranker(("bias",), {"bias": 1.0, "gone": 1.0}, [])
     shipped = load_ranker(FEATURES)  # the shipped weights name only features that exist
     assert len(shipped.linear) == len(FEATURES) and len(shipped.pair_weights) > 0
+
+
+def test_location_takes_a_place_that_was_taken(nlp, resources):
+    text = "Gaza and the West Bank were captured by Israel in 1967."
+    assert locate(text, "captured", nlp, resources) in ("Gaza", "West Bank")
+
+
+def test_location_shares_a_place_between_coordinated_verbs(nlp, resources):
+    text = "No foreign fighters have been captured or killed in southern Thailand."
+    assert locate(text, "captured", nlp, resources) == "Thailand"
