@@ -118,15 +118,17 @@ class EventLexicon:
 
     def match(self, token: Token) -> Sense | None:
         """The best sense of a token as an event trigger, or None."""
-        if token.pos_ == "VERB" or token.pos_ == "AUX" and token.lemma_ != "be":
-            senses = next((self.verbs[k] for k in verb_keys(token) if k in self.verbs), None)
-        elif token.pos_ in ("NOUN", "PROPN"):
+        pos = token.pos_
+        if pos == "VERB" or pos == "AUX" and token.lemma_ != "be":
+            senses = self.verbs.get(token.lemma_.lower()) or next(
+                (self.verbs[k] for k in verb_keys(token) if k in self.verbs), None)
+        elif pos == "NOUN" or pos == "PROPN":
             senses = self.nouns.get(token.lemma_.lower()) or self.nouns.get(token.lower_)
         else:
             return None
         if not senses:
             return None
-        objects = self.objects(token)
+        objects = self.objects(token) if any(s.objects for s in senses) else []
         best = self._best(token, senses, objects)
         return None if best is None or best.code == NOT_AN_EVENT else best
 

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from .. import ontology
 from ..lexicon import NOT_AN_EVENT, EventLexicon, Sense
 from .event_syntax import ActorIndex, clause_subject_actors, modality
+from .tokens import TRIGGER_POS, in_span, words_with_pos
 
 # Dependency links along which one act is what another is about ("agreed to withdraw",
 # "demanded the withdrawal of", "rejected a proposal for a ceasefire").
@@ -54,6 +55,7 @@ class TriggerFinder:
         self.circumstance = lexicon.words("circumstance_preps")
         self.measure = lexicon.words("measure_nouns")
         self.undergo = lexicon.words("undergo_verbs")
+        self._doc, self._words = None, []
 
     def find(self, sent: Span) -> dict[int, Trigger]:
         """The sentence's triggers, speech acts included, with their contents linked."""
@@ -66,10 +68,13 @@ class TriggerFinder:
     def _triggers(self, sent: Span) -> dict[int, Trigger]:
         found: dict[int, Trigger] = {}
         inside = -1  # last word of a fixed expression: its words trigger nothing of their own
-        for token in sent:
-            if token.i <= inside:
+        doc = sent.doc
+        for i in in_span(self._candidates(doc), sent):
+            token = doc[i]
+            pos = token.pos_
+            if i <= inside:
                 continue
-            idiom = self.lex.idiom(token) if token.pos_ in ("VERB", "AUX") else None
+            idiom = self.lex.idiom(token) if pos == "VERB" or pos == "AUX" else None
             if idiom is not None:  # "took a parting shot at": criticism, not gunfire
                 sense, length = idiom
                 inside = token.i + length - 1
@@ -95,6 +100,12 @@ class TriggerFinder:
             if trigger.anchor.i != trigger.token.i and trigger.anchor.i in found:
                 trigger.suppressed = True
         return found
+
+    def _candidates(self, doc) -> list[int]:
+        """The article's verbs and nouns (computed once per article)."""
+        if self._doc is not doc:
+            self._doc, self._words = doc, words_with_pos(doc, TRIGGER_POS)
+        return self._words
 
     def support_verb(self, noun: Token) -> Token | None:
         """The light verb that makes an event noun an act: "held talks", "engaged in fighting"."""
@@ -133,9 +144,14 @@ class TriggerFinder:
 
     def _speech_acts(self, sent: Span, triggers: dict[int, Trigger]) -> None:
         """Reported demands and accusations: "said forces must withdraw", "said Turkey was undermining"."""
-        for token in sent:
-            is_verb = token.pos_ == "VERB" and token.lemma_.lower() in self.reporting
-            is_noun = token.pos_ == "NOUN" and token.lemma_.lower() in self.reporting_nouns
+        doc = sent.doc
+        for i in in_span(self._candidates(doc), sent):
+            token = doc[i]
+            pos = token.pos_
+            if pos != "VERB" and pos != "NOUN":
+                continue
+            is_verb = pos == "VERB" and token.lemma_.lower() in self.reporting
+            is_noun = pos == "NOUN" and token.lemma_.lower() in self.reporting_nouns
             if not (is_verb or is_noun) or token.i in triggers:
                 continue
             clauses = [c for c in token.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
