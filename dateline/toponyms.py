@@ -51,6 +51,8 @@ OF_NOUNS = {"city", "town", "village", "province", "region", "district", "govern
             "island", "port", "capital", "county", "municipality", "area", "suburb", "camp",
             "outskirts", "coast", "streets", "centre", "center", "heart", "north", "south", "east",
             "west", "part", "parts", "capitals", "neighbourhood", "neighborhood"}
+# Prepositions after which a person's name is rare and a place's common.
+_SETTING_PREPOSITIONS = {"in", "near", "outside", "inside", "throughout", "across", "around"}
 # Prepositions that put the noun after them somewhere.
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "into", "from", "to", "toward",
             "towards", "off", "around", "throughout", "within", "through", "along", "via", "onto",
@@ -178,6 +180,8 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str], surnames: set[str]) 
     span = _trim(ent)
     if span is None:
         return None
+    if ent.label_ == "PERSON" and len(ent) > 1 and _name_count(ent) == 1:
+        surnames = surnames - {ent[-1].lower_}  # its own last word is no evidence against it
     prefix = _admin_prefix(span, gaz)
     if prefix is not None:
         return prefix  # "Alachua County" of "Alachua County Sheriff's Office" (filed as a person)
@@ -188,6 +192,9 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str], surnames: set[str]) 
         return span  # "the town of Tuz Khurmatu", "Kweyris Air Base": the text says what it is
     if len(span) <= 3 and _placed(span, gaz, surnames):
         return span  # "in Jezzine", "recaptured Kafr Saghir"
+    if ent.label_ == "PERSON" and len(span) <= 2 and _placed(span, gaz, surnames, known=False) \
+            and span.root.dep_ == "pobj" and span.root.head.lower_ in _SETTING_PREPOSITIONS:
+        return span  # "killed in Mayangose": people are rarely "in" someone
     if _area_name(span, gaz, min_words=1 if ent.label_ == "NORP" else 2):
         return span  # "Tamil Nadu, which filed ..." (a person?), "eastern Ghouta" (a people?)
     if len(span) != 1 or span[0].dep_ in ("nsubj", "nsubjpass"):
@@ -197,6 +204,12 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str], surnames: set[str]) 
     if _modifies_common_noun(span[0]) and _place_name(span, gaz, places, cue=True):
         return span  # "a Gainesville restaurant", "the Gainesville sewer system"
     return None
+
+
+def _name_count(ent: Span) -> int:
+    """How many multi-word person names of the text end in this entity's last word."""
+    last = ent[-1].lower_
+    return sum(e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ == last for e in ent.doc.ents)
 
 
 def _area_name(span: Span, gaz: Gazetteer, min_words: int) -> bool:
@@ -234,10 +247,11 @@ def _listed_with(found: list[Span], taken: list[bool], gaz: Gazetteer, surnames:
     return out
 
 
-def _placed(span: Span, gaz: Gazetteer, surnames: set[str]) -> bool:
-    """A name the gazetteer knows that the sentence uses as a place: governed by a locative
-    preposition ("killed in Jezzine") or the object of a verb of taking or striking a place
-    ("recaptured Kafr Saghir"); not someone's surname or possession ("in Clinton's speech")."""
+def _placed(span: Span, gaz: Gazetteer, surnames: set[str], known: bool = True) -> bool:
+    """A name the gazetteer knows (unless not ``known`` is asked) that the sentence uses as a place:
+    governed by a locative preposition ("killed in Jezzine") or the object of a verb of taking or
+    striking a place ("recaptured Kafr Saghir"); not someone's surname or possession ("in
+    Clinton's speech")."""
     root = span.root
     if span[-1].lower_ in surnames or gaz.is_demonym(span.text) or span.text.lower() in NOT_PLACES:
         return False
@@ -247,7 +261,7 @@ def _placed(span: Span, gaz: Gazetteer, surnames: set[str]) -> bool:
     governed = (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE - _ACTOR_PREPOSITIONS
                 and root.head.i == span.start - 1)
     taken = root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS
-    return (governed or taken) and _known(span.text, gaz)
+    return (governed or taken) and (not known or _known(span.text, gaz))
 
 
 def _site(span: Span) -> bool:

@@ -177,3 +177,10 @@ def test_places_take_area_names_filed_as_people(nlp, resources):
     places = by_text(places_of(text, nlp, resources))
     assert places["Tamil Nadu"].precision == "admin1" and places["Tamil Nadu"].country == "IND"
     assert places["Ghouta"].country == "SYR"
+
+
+def test_places_take_unknown_names_a_setting_preposition_governs(nlp, resources):
+    text = "Two farmers were killed in Mayangose Kibidiwe on Monday, and a bomb went off in Tal Afar."
+    places = by_text(places_of(text, nlp, resources))
+    assert places["Mayangose Kibidiwe"].geonameid is None  # filed as a person, unknown, but "killed in"
+    assert places["Tal Afar"].country == "IRQ"
