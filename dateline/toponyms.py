@@ -159,6 +159,8 @@ def _inside_organisation(ent: Span, gaz: Gazetteer, places: set[str], surnames: 
         return [span]  # "the capital Grozny", "the town of Al-Amarah", "Tishreen Power Plant"
     if all(proper) and len(span) <= 3 and _placed(span, gaz, surnames):
         return [span]  # "near Murphy", "captured Das"
+    if all(proper) and len(span) <= 2 and not span.text.isupper() and _setting(span, surnames):
+        return [span]  # "killed at Ejule": organisations are rarely "in" or "near" anything
     whole_cue = cued(span) or (len(span) == 1 and _modifies_common_noun(span[0]))
     if all(proper) and len(span) <= 3 and _place_name(span, gaz, places, cue=whole_cue):
         return [span]  # "Russia", "Gainesville man": a place the model filed as an organisation
@@ -192,8 +194,7 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str], surnames: set[str]) 
         return span  # "the town of Tuz Khurmatu", "Kweyris Air Base": the text says what it is
     if len(span) <= 3 and _placed(span, gaz, surnames):
         return span  # "in Jezzine", "recaptured Kafr Saghir"
-    if ent.label_ == "PERSON" and len(span) <= 2 and _placed(span, gaz, surnames, known=False) \
-            and span.root.dep_ == "pobj" and span.root.head.lower_ in _SETTING_PREPOSITIONS:
+    if ent.label_ == "PERSON" and len(span) <= 2 and _setting(span, surnames):
         return span  # "killed in Mayangose": people are rarely "in" someone
     if _area_name(span, gaz, min_words=1 if ent.label_ == "NORP" else 2):
         return span  # "Tamil Nadu, which filed ..." (a person?), "eastern Ghouta" (a people?)
@@ -204,6 +205,13 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str], surnames: set[str]) 
     if _modifies_common_noun(span[0]) and _place_name(span, gaz, places, cue=True):
         return span  # "a Gainesville restaurant", "the Gainesville sewer system"
     return None
+
+
+def _setting(span: Span, surnames: set[str]) -> bool:
+    """A name, known or not, that a setting preposition ("in", "near") governs."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _SETTING_PREPOSITIONS \
+        and _placed(span, None, surnames, known=False)
 
 
 def _name_count(ent: Span) -> int:
@@ -247,13 +255,14 @@ def _listed_with(found: list[Span], taken: list[bool], gaz: Gazetteer, surnames:
     return out
 
 
-def _placed(span: Span, gaz: Gazetteer, surnames: set[str], known: bool = True) -> bool:
+def _placed(span: Span, gaz: Gazetteer | None, surnames: set[str], known: bool = True) -> bool:
     """A name the gazetteer knows (unless not ``known`` is asked) that the sentence uses as a place:
     governed by a locative preposition ("killed in Jezzine") or the object of a verb of taking or
     striking a place ("recaptured Kafr Saghir"); not someone's surname or possession ("in
     Clinton's speech")."""
     root = span.root
-    if span[-1].lower_ in surnames or gaz.is_demonym(span.text) or span.text.lower() in NOT_PLACES:
+    if span[-1].lower_ in surnames or span.text.lower() in NOT_PLACES \
+            or (gaz is not None and gaz.is_demonym(span.text)):
         return False
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and (nxt.tag_ == "POS" or (nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "appos")):
