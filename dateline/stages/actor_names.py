@@ -16,6 +16,7 @@ def kb_matches(doc: Doc, kb: ActorKnowledge) -> dict[int, tuple[int, int, tuple[
     """Known names in the text, longest first and left to right, keyed by their head token."""
     texts = [t.text for t in doc]
     keys = [_token_key(text) for text in texts]
+    ents = list(doc.ents)  # (made once: each doc.ents builds every entity span anew)
     any_stem = kb.first_words.get("*", 0)
     out: dict[int, tuple[int, int, tuple[Entry, ...]]] = {}
     i, n = 0, len(doc)
@@ -37,7 +38,7 @@ def kb_matches(doc: Doc, kb: ActorKnowledge) -> dict[int, tuple[int, int, tuple[
             key = " ".join(words[:size])
             entries = kb.lookup(key)
             if entries and _case_fits(doc[i:ends[size - 1]], key, kb) and \
-                    not _inside_name(doc, i, ends[size - 1], entries):
+                    not _inside_name(ents, i, ends[size - 1], entries):
                 found = (i, ends[size - 1], entries)
                 break
         if found:
@@ -82,11 +83,11 @@ def against(token: Token) -> bool:
     return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("anti", "pro")
 
 
-def _inside_name(doc: Doc, start: int, end: int, entries: tuple[Entry, ...]) -> bool:
+def _inside_name(ents: list[Span], start: int, end: int, entries: tuple[Entry, ...]) -> bool:
     """Is a place name only part of a longer organisation name ("the Washington Post")?"""
     if entries[0].kind not in ("country", "capital"):
         return False
-    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    ent = next((e for e in ents if e.start <= start < e.end), None)
     return ent is not None and ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "LOC") and ent.end > end
 
 

@@ -92,12 +92,15 @@ class _Finder:
         self.covered = {i: head for head, (s, e, _) in self.matches.items() for i in range(s, e)}
         self.defined: dict[str, Resolved] = {}  # abbreviations the article defines: "LNA"
         self.memo: dict[int, Resolved | None] = {}
-        self.entity_of = {i: ent for ent in doc.ents if ent.label_ in NAMED for i in range(ent.start, ent.end)}
+        ents = list(doc.ents)
+        self.entity_of = {i: ent for ent in ents if ent.label_ in NAMED for i in range(ent.start, ent.end)}
         self.pronouns: dict[int, Actor] = {}  # resolved pronouns, for "their forces"
         self.stranded: dict[int, set[int]] = {}  # sentence start -> words of a subject the parser misplaced
         self.peoples = Peoples(kb, self.matches, lead)
+        self.titles: dict[int, str | None] = {}  # name start -> sector of the title before it
+        self.roles: dict[tuple[int, bool], str | None] = {}  # (word, alone) -> sector of the role it names
         # Surnames of the people the article names, so "Sabry" is found where the tagger misses it.
-        self.surnames = {name_key(e[-1].text) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        self.surnames = {name_key(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) > 1}
 
     def run(self) -> list[Actor]:
         self._find_definitions()
@@ -350,10 +353,16 @@ class _Finder:
         return self.entity_of.get(token.i) or self.doc[token.i:token.i + 1]
 
     def _role_sector(self, token: Token, alone: bool = False) -> str | None:
-        return role_sector(self.kb, token, alone)
+        key = (token.i, alone)
+        if key not in self.roles:
+            self.roles[key] = role_sector(self.kb, token, alone)
+        return self.roles[key]
 
     def _title_sector(self, token: Token) -> str | None:
-        return title_sector(self.kb, self.doc, self._entity_span(token).start)
+        start = self._entity_span(token).start
+        if start not in self.titles:
+            self.titles[start] = title_sector(self.kb, self.doc, start)
+        return self.titles[start]
 
     def _find_definitions(self) -> None:
         """"Libyan National Army (LNA)": the abbreviation stands for the name before it."""
