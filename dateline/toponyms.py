@@ -9,6 +9,7 @@ agrees. Demonyms ("Libyan") are actors, never places.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -81,13 +82,15 @@ _MIN_POPULATION_BARE = 50_000
 
 def place_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Character spans of the place mentions in a parsed text, in order, without overlaps."""
-    surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
-    found = [span for ent in doc.ents if ent.label_ in PLACE_LABELS
+    ents = doc.ents  # built anew on every access: once
+    # Last words of people's full names: "Ripley" alone is someone, not the town.
+    surnames = Counter(ent[-1].lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1)
+    found = [span for ent in ents if ent.label_ in PLACE_LABELS
              for span in [_place_entity(ent, gaz)]
              if span is not None and not _person_like(span, surnames)]
     # Names the article itself uses as places: where else they appear, they are places too.
     places = {normalize(span.text) for span in found if _known(span.text, gaz)}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "ORG":
             found.extend(_inside_organisation(ent, gaz, places, surnames))
         elif ent.label_ in ("PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "NORP"):
@@ -146,7 +149,7 @@ def _admin_prefix(span: Span, gaz: Gazetteer) -> Span | None:
     return None
 
 
-def _inside_organisation(ent: Span, gaz: Gazetteer, places: set[str], surnames: set[str]) -> list[Span]:
+def _inside_organisation(ent: Span, gaz: Gazetteer, places: set[str], surnames: Counter[str]) -> list[Span]:
     """Places named by or inside an organisation's name: "Gainesville Police", "University of Texas"."""
     span = _trim(ent)
     if span is None:
@@ -177,13 +180,13 @@ def _inside_organisation(ent: Span, gaz: Gazetteer, places: set[str], surnames: 
     return out
 
 
-def _mistagged(ent: Span, gaz: Gazetteer, places: set[str], surnames: set[str]) -> Span | None:
+def _mistagged(ent: Span, gaz: Gazetteer, places: set[str], surnames: Counter[str]) -> Span | None:
     """A name filed as a person or a work that is a place: "Al-Maghaweer camp", "in Cancun"."""
     span = _trim(ent)
     if span is None:
         return None
-    if ent.label_ == "PERSON" and len(ent) > 1 and _name_count(ent) == 1:
-        surnames = surnames - {ent[-1].lower_}  # its own last word is no evidence against it
+    if ent.label_ == "PERSON" and len(ent) > 1 and surnames[ent[-1].lower_] == 1:
+        surnames = surnames - Counter({ent[-1].lower_: 1})  # its own last word is no evidence against it
     prefix = _admin_prefix(span, gaz)
     if prefix is not None:
         return prefix  # "Alachua County" of "Alachua County Sheriff's Office" (filed as a person)
@@ -207,17 +210,11 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str], surnames: set[str]) 
     return None
 
 
-def _setting(span: Span, surnames: set[str]) -> bool:
+def _setting(span: Span, surnames: Counter[str]) -> bool:
     """A name, known or not, that a setting preposition ("in", "near") governs."""
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ in _SETTING_PREPOSITIONS \
         and _placed(span, None, surnames, known=False)
-
-
-def _name_count(ent: Span) -> int:
-    """How many multi-word person names of the text end in this entity's last word."""
-    last = ent[-1].lower_
-    return sum(e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ == last for e in ent.doc.ents)
 
 
 def _area_name(span: Span, gaz: Gazetteer, min_words: int) -> bool:
@@ -232,7 +229,7 @@ def _area_name(span: Span, gaz: Gazetteer, min_words: int) -> bool:
     return bool((own & ((level <= ADMIN1) | (gaz.pop[rows] >= 10_000))).any())
 
 
-def _listed_with(found: list[Span], taken: list[bool], gaz: Gazetteer, surnames: set[str]) -> list[Span]:
+def _listed_with(found: list[Span], taken: list[bool], gaz: Gazetteer, surnames: Counter[str]) -> list[Span]:
     """Names listed with places ("Harasta, Kabun and Douma", "Kanyabayonga and Alimbongo") are
     places too; marks them taken."""
     doc = found[0].doc if found else None
@@ -255,7 +252,7 @@ def _listed_with(found: list[Span], taken: list[bool], gaz: Gazetteer, surnames:
     return out
 
 
-def _placed(span: Span, gaz: Gazetteer | None, surnames: set[str], known: bool = True) -> bool:
+def _placed(span: Span, gaz: Gazetteer | None, surnames: Counter[str], known: bool = True) -> bool:
     """A name the gazetteer knows (unless not ``known`` is asked) that the sentence uses as a place:
     governed by a locative preposition ("killed in Jezzine") or the object of a verb of taking or
     striking a place ("recaptured Kafr Saghir"); not someone's surname or possession ("in
@@ -334,7 +331,7 @@ def _modifies_common_noun(tok: Token) -> bool:
     return tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i
 
 
-def _person_like(span: Span, surnames: set[str]) -> bool:
+def _person_like(span: Span, surnames: Counter[str]) -> bool:
     """A one-word "place" that is someone's name here: "coach Ripley", or a surname used before."""
     if len(span) != 1:
         return False
