@@ -76,7 +76,11 @@ FEATURES = (
     "nearness", "before_trigger", "speech_trigger", "place_object_trigger", "noun_trigger",
     "adjectival", "precision", "unresolved", "modifier", "object", "places_in_sentence", "possessive",
     "closest", "violent_trigger", "facility", "sentence_opening", "holds_another", "inside_another",
+    "from_before", "travel_trigger", "finer_elsewhere",
 )
+# Verbs of going somewhere: their destination is where the visit, meeting or stay happens.
+TRAVEL = {"arrive", "travel", "return", "fly", "go", "head", "come", "visit", "tour", "land", "reach",
+          "move", "deploy", "send", "flee", "escape", "leave", "depart", "cross"}
 
 
 def locate_event(trigger: Token, coded: CodedArticle, ranker: Ranker | None = None) -> Place | None:
@@ -120,9 +124,12 @@ def feature_rows(trigger: Token, found: list[tuple[Span, Place]]) -> list[list[f
     spans = [span for span, _ in found]
     outer = [_outer(span, spans) for span in spans]
     rows = []
+    finest = max(_PRECISION_RANK.get(p.precision or "finer", 5) for _, p in found) if found else 0
     for (span, place), is_outer in zip(found, outer):
         inner = any(o and _outer(other, [span]) for other, o in zip(spans, outer) if other is not span)
-        rows.append(features(trigger, span, place, len(found), closest, (inner, is_outer)))
+        row = features(trigger, span, place, len(found), closest, (inner, is_outer))
+        row[-1] = float(_PRECISION_RANK.get(place.precision or "finer", 5) < finest)
+        rows.append(row)
     return rows
 
 
@@ -176,6 +183,9 @@ def features(trigger: Token, span: Span, place: Place, n_places: int = 1, closes
         float(before in LOCATIVE and tok.i < trigger.i and _opens_sentence(span)),
         float(nesting[0]),
         float(nesting[1]),
+        float(before == "from"),
+        float(lemma in TRAVEL),
+        0.0,  # finer_elsewhere: set by feature_rows, which sees all the sentence's places
     ]
 
 
