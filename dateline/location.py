@@ -76,8 +76,11 @@ FEATURES = (
     "nearness", "before_trigger", "speech_trigger", "place_object_trigger", "noun_trigger",
     "adjectival", "precision", "unresolved", "modifier", "object", "places_in_sentence", "possessive",
     "closest", "violent_trigger", "facility", "sentence_opening", "holds_another", "inside_another",
-    "from_before", "travel_trigger", "finer_elsewhere",
+    "from_before", "travel_trigger", "meeting_trigger", "subject_phrase", "clauses_between",
+    "finer_elsewhere",
 )
+# Meetings and signings: held somewhere, often said where.
+MEETING = {"meet", "talk", "summit", "conference", "hold", "host", "sign", "negotiate", "gather", "convene"}
 # Verbs of going somewhere: their destination is where the visit, meeting or stay happens.
 TRAVEL = {"arrive", "travel", "return", "fly", "go", "head", "come", "visit", "tour", "land", "reach",
           "move", "deploy", "send", "flee", "escape", "leave", "depart", "cross"}
@@ -185,6 +188,9 @@ def features(trigger: Token, span: Span, place: Place, n_places: int = 1, closes
         float(nesting[1]),
         float(before == "from"),
         float(lemma in TRAVEL),
+        float(lemma in MEETING),
+        float(_in_subject(tok, trigger)),
+        min(_clauses_between(tok, trigger), 2) / 2.0,
         0.0,  # finer_elsewhere: set by feature_rows, which sees all the sentence's places
     ]
 
@@ -201,6 +207,21 @@ def _anchor(tok: Token) -> Token:
             break
         tok = tok.head
     return tok
+
+
+def _in_subject(tok: Token, trigger: Token) -> bool:
+    """Whether the place is inside the trigger's subject: "Supporters of Bhutto in Lahore clashed"."""
+    path = _path_up(tok, trigger)
+    return bool(path) and path[-1].dep_ in ACTOR_DEPS
+
+
+def _clauses_between(tok: Token, trigger: Token) -> int:
+    """How many clause boundaries the shortest tree path from the place to the trigger crosses."""
+    common = _common_ancestor(tok, trigger)
+    if common is None:
+        return 3
+    steps = (_path_up(tok, common) or []) + (_path_up(trigger, common) or [])
+    return sum(t.dep_ in _CLAUSE_DEPS for t in steps)
 
 
 def _opens_sentence(span: Span) -> bool:
