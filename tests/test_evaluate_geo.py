@@ -92,13 +92,14 @@ def test_evaluate_location_counts_no_location_as_a_class():
 def test_evaluate_geo_lgl_quick_meets_the_floors():
     data = needs_shared("data", "geo-lgl", "lgl.jsonl").parents[1]
     scores = {s.metric: s.value for s in geo.run(data, quick=True, tasks=["lgl"])}
-    assert scores["gold_spans_exact"] >= 0.82
-    assert scores["gold_spans_acc161"] >= 0.85
-    assert scores["recognition_overlap_f1"] >= 0.65
+    assert scores["gold_spans_exact"] >= 0.84  # 0.857 when raised
+    assert scores["gold_spans_acc161"] >= 0.87  # 0.892
+    assert scores["recognition_overlap_f1"] >= 0.76  # 0.787
+    assert scores["e2e_found_exact"] >= 0.81  # 0.831
 
 
 @pytest.mark.slow
 def test_evaluate_location_quick_runs_on_the_dev_set():
     data = needs_shared("data", "event-location-halterman", "event_location.dev.jsonl").parents[1]
     scores = {s.metric: s.value for s in location.run(data, quick=True)}
-    assert scores["accuracy_name"] >= 0.65
+    assert scores["accuracy_name"] >= 0.74  # 0.769 when raised
