@@ -4,7 +4,10 @@ The small English model tags most places GPE, LOC or FAC, but also tags many as 
 ("Gainesville Police", "born in Cancun") and misses others ("clashes in Sirte"). A name counts
 as a place when spaCy says so and either the gazetteer knows it or the text marks it as one; a
 name spaCy files elsewhere counts when the gazetteer knows a real place by it and the text
-agrees. Demonyms ("Libyan") are actors, never places.
+agrees ("killed in Jezzine"), when the text says what it is ("the town of Tuz Khurmatu", "Kweyris
+Air Base", "Ngabe, a village"), when it is listed with places, or when a county opens it
+("Alachua County Sheriff's Office"). Demonyms ("Libyan") are actors, never places. The word
+lists and text-only tests are in ``place_words``.
 """
 
 from __future__ import annotations
