@@ -33,18 +33,32 @@ STAGES: tuple[tuple[str, Stage, tuple[str, ...], str], ...] = (
 )
 
 
-def code_articles(articles: Iterable[Article], resources: Resources | None = None) -> Iterator[CodedArticle]:
-    """Code a stream of articles, parsing them in batches; yields in input order."""
+def code_articles(articles: Iterable[Article], resources: Resources | None = None,
+                  until: str = "events") -> Iterator[CodedArticle]:
+    """Code a stream of articles, parsing them in batches; yields in input order.
+
+    ``until`` names the last stage to run (``"places"`` for a geoparser), so a caller that
+    needs only the early layers does not pay for the rest.
+    """
     res = resources or Resources.load()
+    stages = stages_until(until)
     pairs = ((article.text, article) for article in articles)
     for doc, article in parse(res.nlp, pairs, batch_size=res.settings.batch_size):
-        yield code_doc(doc, article, res)
+        yield code_doc(doc, article, res, stages)
 
 
-def code_doc(doc: Doc, article: Article, res: Resources) -> CodedArticle:
-    """Run every stage over one parsed article; a failing stage is recorded, not raised."""
+def stages_until(last: str) -> tuple:
+    """The stages up to and including ``last``, in running order."""
+    names = [name for name, *_ in STAGES]
+    if last not in names:
+        raise ValueError(f"unknown stage {last!r}; stages are {', '.join(names)}")
+    return STAGES[: names.index(last) + 1]
+
+
+def code_doc(doc: Doc, article: Article, res: Resources, stages: tuple = STAGES) -> CodedArticle:
+    """Run the stages over one parsed article; a failing stage is recorded, not raised."""
     coded = CodedArticle(article)
-    for name, stage, _reads, _fills in STAGES:
+    for name, stage, _reads, _fills in stages:
         try:
             coded = stage(doc, coded, res)
         except Exception as exc:  # one bad article must not stop a batch

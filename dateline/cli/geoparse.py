@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
-from collections.abc import Iterable, Iterator
 
 import click
 
 from ..ingest import read_articles
-from ..model import Article, CodedArticle
-from ..nlp import parse
+from ..pipeline import code_articles
 from ..resources import Resources
-from ..stages.actors import find_actors
-from ..stages.places import find_places
 from .common import (
     EXIT_REJECTS,
     Progress,
@@ -27,8 +22,6 @@ from .common import (
     split_items,
 )
 from .options import build_settings, quiet_option, settings_options
-
-log = logging.getLogger(__name__)
 
 
 @click.command()
@@ -58,7 +51,7 @@ def geoparse(inputs, sample, rejects_path, input_format, default_date, output, s
                           default_date=as_date(default_date) or dt.date.today())
     places = 0
     with output_stream(output) as out:
-        for coded in geoparse_articles(split_items(items, report), res):
+        for coded in code_articles(split_items(items, report), res, until="places"):
             record = {"id": coded.article.id, "places": [p.to_dict() for p in coded.places]}
             if coded.errors:
                 record["errors"] = list(coded.errors)
@@ -72,16 +65,3 @@ def geoparse(inputs, sample, rejects_path, input_format, default_date, output, s
                    f"{progress.seconds:.1f} s", err=True)
     exit_status(EXIT_REJECTS if report.count else 0)
 
-
-def geoparse_articles(articles: Iterable[Article], res: Resources) -> Iterator[CodedArticle]:
-    """Parse articles in batches and run only the stages places need (actors give context)."""
-    pairs = ((article.text, article) for article in articles)
-    for doc, article in parse(res.nlp, pairs, batch_size=res.settings.batch_size):
-        coded = CodedArticle(article)
-        for name, stage in (("actors", find_actors), ("places", find_places)):
-            try:
-                coded = stage(doc, coded, res)
-            except Exception as exc:  # one bad article must not stop a batch
-                log.exception("stage %s failed on article %s (%s)", name, article.id, article.origin)
-                coded = coded.replace(errors=coded.errors + (f"{name}: {type(exc).__name__}: {exc}",))
-        yield coded
