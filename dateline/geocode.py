@@ -10,6 +10,7 @@ name is first scored on its own; then every name is read in the light of the oth
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -65,6 +66,7 @@ class Mention:
     end: int = 0
     qualifier: int = -1  # row of the state or country named right after it
     fixed: int = -1  # row already decided (e.g. by the dateline)
+    hint: int | None = None  # level the text around it points at ("Clay and Becker counties")
 
 
 @dataclass
@@ -104,6 +106,30 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[np.ndarray, np.ndarray, int |
     if not len(rows) and key.startswith(_ARTICLES):  # "Al-Maghaweer" / "Maghaweer"
         rows, flags = gaz.lookup_normalized(key.split(" ", 1)[1])
     return rows, flags, hint
+
+
+# A list of names closed by a plural kind: "Barrow, Jackson and Madison counties", "from
+# Ellsworth to Riley counties". Each name of the list is of that kind.
+_LISTED_KIND = re.compile(r"(?:(?:,|,? and|,? or| to| &)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})*"
+                          r"\s+(counties|parishes|provinces|states|governorates|districts|oblasts)\b")
+_PLURAL_KIND = {"counties": "county", "parishes": "parish", "provinces": "province", "states": "state",
+                "governorates": "governorate", "districts": "district", "oblasts": "oblast"}
+
+
+# What follows a dateline's town: "NEW YORK (AP) --", "MANSFIELD -- ", "DAYTON, Ohio —".
+_DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Za-z ]{2,20}\)\s*)?(?:--|[-\u2013\u2014:])\s")
+
+
+def stated_level(text: str, start: int, end: int) -> int | None:
+    """The level the words around a name point at: a plural kind closing the list it is in
+    ("Clay and Becker counties"), or a town for a dateline in capitals ("NEW YORK (AP) --")."""
+    match = _LISTED_KIND.match(text, end, min(len(text), end + 200))
+    if match:
+        return _KIND_LEVEL.get(_PLURAL_KIND[match.group(1)])
+    opens = start == 0 or text[start - 1] in "\n(" or text[max(0, start - 2):start] == ". "
+    if opens and text[start:end].isupper() and _DATELINE_END.match(text, end, min(len(text), end + 40)):
+        return CITY
+    return None
 
 
 def _named_after(gaz: Gazetteer, text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -151,8 +177,8 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], context: Context | None = N
             weights: Weights | None = None) -> list[int]:
     """The row each mention resolves to, or -1 where no candidate is known."""
     w = weights or Weights()
-    keys = [(normalize(m.text), m.qualifier) for m in mentions]
-    names: dict[tuple[str, int], _Candidates] = {}
+    keys = [(normalize(m.text), m.qualifier, m.hint) for m in mentions]
+    names: dict[tuple[str, int, int | None], _Candidates] = {}
     for m, key in zip(mentions, keys):
         if key not in names:
             names[key] = _score_alone(gaz, m, w)
@@ -174,6 +200,8 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], context: Context | None = N
 
 def _score_alone(gaz: Gazetteer, m: Mention, w: Weights) -> _Candidates:
     rows, flags, hint = candidates(gaz, m.text)
+    if hint is None:
+        hint = m.hint
     derived = not len(rows)
     if derived:
         rows, flags = _named_after(gaz, m.text)

@@ -12,8 +12,8 @@ import re
 
 from spacy.tokens import Doc
 
-from ..gazetteer import ADMIN1, COUNTRY, DEMONYM, Gazetteer
-from ..geocode import Context, Mention, resolve
+from ..gazetteer import ADMIN1, CITY, COUNTRY, DEMONYM, Gazetteer
+from ..geocode import Context, Mention, resolve, stated_level
 from ..model import Actor, Article, CodedArticle, Place
 from ..resources import Resources
 from ..toponyms import place_spans
@@ -50,8 +50,8 @@ def resolve_spans(gaz: Gazetteer, article: Article, spans: list[tuple[int, int]]
     dateline = _dateline_mention(gaz, article.text, article.dateline_start, article.dateline_end)
     if dateline is not None:
         spans = [s for s in spans if s[1] <= dateline.start or s[0] >= dateline.end]
-    mentions = [Mention(article.text[s:e], s, e, qualifier=qualifier_after(gaz, article.text, e))
-                for s, e in spans]
+    mentions = [Mention(article.text[s:e], s, e, qualifier=qualifier_after(gaz, article.text, e),
+                        hint=stated_level(article.text, s, e)) for s, e in spans]
     if dateline is not None:
         mentions.insert(0, dateline)
     # Actors named by a place name ("Egypt said") get their country from that name: only the
@@ -92,7 +92,7 @@ def _dateline_mention(gaz: Gazetteer, text: str, start: int | None, end: int | N
     name, _, rest = text[start:end].partition(",")
     name_end = start + len(name.rstrip())
     qualifier = qualifier_after(gaz, text, name_end) if rest.strip() else -1
-    mention = Mention(text[start:name_end], start, name_end, qualifier=qualifier)
+    mention = Mention(text[start:name_end], start, name_end, qualifier=qualifier, hint=CITY)  # datelines name towns
     row = resolve(gaz, [mention])[0]
     mention.fixed = row
     return mention

@@ -1,0 +1,33 @@
+"""Disambiguation rules that read the words around a place name."""
+
+from dateline.gazetteer import ADMIN2, CITY
+from dateline.geocode import stated_level
+from dateline.model import Article
+from dateline.stages.places import resolve_spans
+
+
+def _spans(text: str, *names: str) -> list[tuple[int, int]]:
+    return [(text.index(n), text.index(n) + len(n)) for n in names]
+
+
+def test_geocode_names_listed_before_counties_are_counties():
+    text = "Fires burned in Barrow, Jackson and Madison counties and from Ellsworth to Riley counties."
+    assert [stated_level(text, s, e) for s, e in _spans(text, "Barrow", "Jackson", "Ellsworth")] == [ADMIN2] * 3
+    assert stated_level("He lives in Paris, Texas, now.", 12, 17) is None
+
+
+def test_geocode_a_capitalised_dateline_names_a_town():
+    assert stated_level("NEW YORK (AP) — Police said", 0, 8) == CITY
+    assert stated_level("Council meets. MANSFIELD — The council", 15, 24) == CITY
+    assert stated_level("Talks with the USA - the EU", 15, 18) is None
+
+
+def test_geocode_resolves_listed_counties_and_dateline_towns(resources):
+    gaz = resources.gazetteer
+    text = "NEW YORK (AP) — The unemployment rate in Clarke, Madison and Oglethorpe counties of Georgia fell."
+    article = Article(id="t", text=text, date="2020-01-01", origin="t")
+    places, _ = resolve_spans(gaz, article, _spans(text, "NEW YORK", "Madison", "Oglethorpe", "Georgia"))
+    by_text = {p.text: p for p in places}
+    assert by_text["NEW YORK"].precision == "city"
+    assert by_text["Madison"].precision == "admin2" and by_text["Madison"].admin1 == "Georgia"
+    assert by_text["Oglethorpe"].precision == "admin2"
