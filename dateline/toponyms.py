@@ -28,6 +28,7 @@ from .place_words import (
     PLACE_NOUNS,
     PLACE_VERBS,
     SETTING_PREPOSITIONS,
+    TITLES,
     capitalised,
     cued,
     extend_with_kind,
@@ -69,7 +70,8 @@ def place_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
             taken[i] = True
     found.extend(_listed_with(found, taken, gaz, surnames))
     found.extend(span for span in _unlabelled_names(doc, taken)
-                 if not title_abbreviation(span) and _bare_name_is_place(span, gaz, places))
+                 if not title_abbreviation(span)
+                 and (_bare_name_is_place(span, gaz, places) or _named_as_place(span, gaz, surnames)))
     text = doc.text
     found = [_joined(without_party(span), gaz) for span in found]
     spans = sorted({(s.start_char, _with_abbreviation_dot(text, s, gaz)) for s in found})
@@ -287,6 +289,38 @@ def _unlabelled_names(doc: Doc, taken: list[bool]) -> Iterator[Span]:
             j += 1  # "Al-Maghaweer camp"
         yield doc[i:j]
         i = max(j, i + 1)
+
+
+# Generic nouns after a name that make it a place's ("the Nabi Yunis area", "Palouch village").
+_KIND_AFTER = PLACE_NOUNS | {"area", "areas", "villages", "towns", "districts", "suburbs", "commune",
+                             "junction", "border-crossing", "locality", "settlement", "quarter",
+                             "farms", "neighbourhoods", "neighborhoods"}
+# Verbs whose object is a place and seldom a person: "stormed Najarah", "entered Zabdeen".
+_PLACE_ONLY_VERBS = {"storm", "enter", "shell", "overrun", "besiege", "liberate", "bombard", "invade"}
+_NOT_NAMES = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "LANGUAGE", "LAW"}
+
+
+def _named_as_place(span: Span, gaz: Gazetteer, surnames: Counter[str]) -> bool:
+    """A name the gazetteer need not know that the sentence plainly uses as a place, whatever spaCy
+    filed it as: a kind noun follows it ("the Tadjentat area"), a verb of storming a place takes
+    it ("stormed Najarah"), or, untagged, a setting preposition governs it ("in Adhaim")."""
+    if span[-1].lower_ in PLACE_NOUNS and len(span) > 1:
+        span = span[:-1]
+    if len(span) > 4 or len(span.text) < 3 or any(t.ent_type_ in _NOT_NAMES for t in span) \
+            or span[0].text in TITLES or span[0].lower_ in _KIND_AFTER or span.text.lower() in NOT_PLACES \
+            or gaz.is_demonym(span.text) or gaz.is_demonym(span[0].text) or span[-1].lower_ in surnames:
+        return False  # "Syrian Arab Army": a name that opens with a people's is theirs
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in _KIND_AFTER and nxt.pos_ == "NOUN":
+        # not "an Islamic State camp" (theirs), nor "the West Bank town of Bethlehem" (another name's)
+        owned = span.start > 0 and doc[span.start - 1].lower_ in ("a", "an")
+        return not owned and not (nxt.i + 2 < len(doc) and doc[nxt.i + 1].lower_ == "of"
+                                  and capitalised(doc[nxt.i + 2]))
+    root = span.root
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_ONLY_VERBS:
+        return nxt is None or nxt.tag_ != "POS"
+    return not span[0].ent_type_ and len(span) <= 3 and _setting(span, surnames)
 
 
 def _bare_name_is_place(span: Span, gaz: Gazetteer, places: set[str]) -> bool:

@@ -104,3 +104,10 @@ def test_location_takes_a_place_that_was_taken(nlp, resources):
 def test_location_shares_a_place_between_coordinated_verbs(nlp, resources):
     text = "No foreign fighters have been captured or killed in southern Thailand."
     assert locate(text, "captured", nlp, resources) == "Thailand"
+
+
+def test_location_takes_an_unknown_name_the_text_calls_a_place(nlp, resources):
+    text = "Gunmen shot two farmers in the Wardogo area on Monday."
+    assert "Wardogo" in locate(text, "shot", nlp, resources)
+    text = "The rebels stormed Qarabilah after a week of fighting."
+    assert locate(text, "stormed", nlp, resources) == "Qarabilah"
