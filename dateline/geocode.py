@@ -120,6 +120,13 @@ _PLURAL_KIND = {"counties": "county", "parishes": "parish", "provinces": "provin
 _DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Za-z ]{2,20}\)\s*)?(?:--|[-\u2013\u2014:])\s")
 
 
+# Nouns of a town's own institutions after its name: "Paris City Council", "Jordan Elementary".
+_TOWN_INSTITUTION = re.compile(r"(?:'s|\u2019s)?\s+(?:city\s+|town\s+)?(?:council|councilman|councilwoman|mayor|"
+                               r"high\s+school|elementary|middle\s+school|school\s+board|fire\s+department|"
+                               r"firefighters|city\s+hall|selectmen|aldermen|public\s+library|police)\b",
+                               re.IGNORECASE)
+
+
 def stated_level(text: str, start: int, end: int) -> int | None:
     """The level the words around a name point at: a plural kind closing the list it is in
     ("Clay and Becker counties"), or a town for a dateline in capitals ("NEW YORK (AP) --")."""
@@ -128,6 +135,8 @@ def stated_level(text: str, start: int, end: int) -> int | None:
         return _KIND_LEVEL.get(_PLURAL_KIND[match.group(1)])
     opens = start == 0 or text[start - 1] in "\n(" or text[max(0, start - 2):start] == ". "
     if opens and text[start:end].isupper() and _DATELINE_END.match(text, end, min(len(text), end + 40)):
+        return CITY
+    if _TOWN_INSTITUTION.match(text, end, min(len(text), end + 30)):
         return CITY
     return None
 
@@ -177,11 +186,16 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], context: Context | None = N
             weights: Weights | None = None) -> list[int]:
     """The row each mention resolves to, or -1 where no candidate is known."""
     w = weights or Weights()
-    keys = [(normalize(m.text), m.qualifier, m.hint) for m in mentions]
-    names: dict[tuple[str, int, int | None], _Candidates] = {}
+    keys = [(normalize(m.text), m.qualifier) for m in mentions]
+    # What the words around one mention say of its kind holds for the name's other mentions.
+    hints: dict[tuple[str, int], int] = {}
+    for m, key in zip(mentions, keys):
+        if m.hint is not None:
+            hints.setdefault(key, m.hint)
+    names: dict[tuple[str, int], _Candidates] = {}
     for m, key in zip(mentions, keys):
         if key not in names:
-            names[key] = _score_alone(gaz, m, w)
+            names[key] = _score_alone(gaz, m, w, hints.get(key))
         if m.fixed >= 0:  # decided already (the dateline): the other mentions read it as certain
             names[key] = _Candidates(np.array([m.fixed], dtype=np.int32), np.zeros(1))
     counts = Counter(keys)
@@ -198,10 +212,10 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], context: Context | None = N
     return [int(names[k].rows[int(np.argmax(score[k]))]) if k in score else -1 for k in keys]
 
 
-def _score_alone(gaz: Gazetteer, m: Mention, w: Weights) -> _Candidates:
+def _score_alone(gaz: Gazetteer, m: Mention, w: Weights, stated: int | None = None) -> _Candidates:
     rows, flags, hint = candidates(gaz, m.text)
     if hint is None:
-        hint = m.hint
+        hint = stated
     derived = not len(rows)
     if derived:
         rows, flags = _named_after(gaz, m.text)
