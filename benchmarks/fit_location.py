@@ -8,7 +8,7 @@ whose gold place was never recognised are left out, as no weight can make them r
 the in-sample accuracy beside the 2-fold cross-validated one, so overfitting shows; ``--write``
 saves the weights to ``dateline/data/places/location_ranker.json``.
 
-    python benchmarks/fit_location.py [--data ../shared/data] [--write]
+    python benchmarks/fit_location.py [--data ../shared/data] [--docs /tmp/evloc.spacy] [--write]
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
+from spacy.tokens import DocBin
 
 from dateline.evaluate.common import DUMMY_DATE, read_jsonl
 from dateline.evaluate.location import FILE, Span, matches
@@ -33,7 +34,7 @@ from dateline.stages.places import find_places
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
-def collect(data: Path) -> list[dict]:
+def collect(data: Path, docs_cache: Path | None = None) -> list[dict]:
     """For every item: the feature matrix of its places, which are right, and whether none is."""
     items = read_jsonl(data / FILE)
     by_text: dict[str, list[dict]] = defaultdict(list)
@@ -41,11 +42,24 @@ def collect(data: Path) -> list[dict]:
         by_text[item["text"]].append(item)
     res = Resources.load()
     out = []
-    for doc, text in parse(res.nlp, ((t, t) for t in by_text), batch_size=res.settings.batch_size):
+    for doc, text in parsed(res, list(by_text), docs_cache):
         coded = CodedArticle(Article(id=text[:40], text=text, date=DUMMY_DATE))
         coded = find_places(doc, find_actors(doc, coded, res), res)
         out.extend(item_rows(doc, coded, item) for item in by_text[text])
     return out
+
+
+def parsed(res: Resources, texts: list[str], cache: Path | None):
+    """The texts parsed, read from ``cache`` (a spaCy DocBin) when it holds them, else parsed and
+    saved there: refitting after a change to places or features need not parse again."""
+    if cache is not None and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(res.nlp.vocab))
+        if [d.text for d in docs] == texts:
+            return zip(docs, texts)
+    docs = [doc for doc, _ in parse(res.nlp, ((t, t) for t in texts), batch_size=res.settings.batch_size)]
+    if cache is not None:
+        DocBin(docs=docs).to_disk(cache)
+    return zip(docs, texts)
 
 
 def item_rows(doc, coded: CodedArticle, item: dict) -> dict:
@@ -156,8 +170,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--l2", type=float, default=3e-3)
     parser.add_argument("--write", action="store_true", help="save the weights fitted on all items")
+    parser.add_argument("--docs", type=Path, help="cache of the parsed sentences (a spaCy DocBin file)")
     args = parser.parse_args()
-    items = collect(args.data)
+    items = collect(args.data, args.docs)
     print(f"{len(items)} items, {sum(it['trainable'] for it in items)} the ranker can get right; "
           f"shipped ranker: {accuracy(load_ranker(FEATURES), items):.4f}")
     ranker = train(items, args.l2)

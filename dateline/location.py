@@ -77,8 +77,9 @@ FEATURES = (
     "adjectival", "precision", "unresolved", "modifier", "object", "places_in_sentence", "possessive",
     "closest", "violent_trigger", "facility", "sentence_opening", "holds_another", "inside_another",
     "from_before", "travel_trigger", "meeting_trigger", "subject_phrase", "clauses_between",
-    "finer_elsewhere",
+    "finer_elsewhere", "tie_below",
 )
+FINER_ELSEWHERE = FEATURES.index("finer_elsewhere")
 # Meetings and signings: held somewhere, often said where.
 MEETING = {"meet", "talk", "summit", "conference", "hold", "host", "sign", "negotiate", "gather", "convene"}
 # Verbs of going somewhere: their destination is where the visit, meeting or stay happens.
@@ -131,7 +132,7 @@ def feature_rows(trigger: Token, found: list[tuple[Span, Place]]) -> list[list[f
     for (span, place), is_outer in zip(found, outer):
         inner = any(o and _outer(other, [span]) for other, o in zip(spans, outer) if other is not span)
         row = features(trigger, span, place, len(found), closest, (inner, is_outer))
-        row[-1] = float(_PRECISION_RANK.get(place.precision or "finer", 5) < finest)
+        row[FINER_ELSEWHERE] = float(_PRECISION_RANK.get(place.precision or "finer", 5) < finest)
         rows.append(row)
     return rows
 
@@ -192,6 +193,7 @@ def features(trigger: Token, span: Span, place: Place, n_places: int = 1, closes
         float(_in_subject(tok, trigger)),
         min(_clauses_between(tok, trigger), 2) / 2.0,
         0.0,  # finer_elsewhere: set by feature_rows, which sees all the sentence's places
+        float(tie == "none" and _tie_below(tok, trigger)),
     ]
 
 
@@ -200,6 +202,10 @@ def _anchor(tok: Token) -> Token:
     ("between Israel and the Gaza Strip"), the area noun a name qualifies ("Bangladesh's cities",
     "Venezuela's Portuguesa state")."""
     for _ in range(3):
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in FRAME_NOUNS \
+                and tok.head.head.i < tok.i:
+            tok = tok.head.head  # "the village of Abadam was bombed": the frame noun stands for it
+            continue
         listed = tok.dep_ in ("conj", "appos") and tok.head.i < tok.i
         qualifies = tok.dep_ in ("compound", "poss", "nmod", "amod") and tok.head.i > tok.i \
             and tok.head.lower_ in AREA_NOUNS
@@ -207,6 +213,18 @@ def _anchor(tok: Token) -> Token:
             break
         tok = tok.head
     return tok
+
+
+def _tie_below(tok: Token, trigger: Token) -> bool:
+    """Whether the place is in a locative phrase of a clause under the trigger, which often says
+    where it happened too: "killed when a bomb struck near the town of Baiji", "shot as he
+    walked up the steps of his Miami home"."""
+    path = _path_up(tok, trigger)
+    if not path:
+        return False
+    k = next((i for i, t in enumerate(path) if t.dep_ in ("advcl", "xcomp", "conj", "relcl", "acl")), None)
+    return k is not None and k > 0 and path[k].pos_ in ("VERB", "AUX") \
+        and _locative_path(path[:k], path[k]) and not any(t.dep_ in ACTOR_DEPS for t in path[:k])
 
 
 def _in_subject(tok: Token, trigger: Token) -> bool:
@@ -318,6 +336,9 @@ def _word_before(span: Span) -> str:
     i = span.start - 1
     while i >= max(0, span.start - 7):
         tok = doc[i]
+        if tok.is_space:  # "in the  southern city": a doubled space is no word
+            i -= 1
+            continue
         if tok.pos_ in ("ADP", "SCONJ") or (tok.pos_ == "ADV" and tok.lower_ in LOCATIVE):
             if tok.lower_ == "of" and i > 0 and doc[i - 1].lower_ in FRAME_NOUNS:
                 i -= 2  # "the city of": look further back for its preposition
