@@ -127,12 +127,19 @@ _TOWN_INSTITUTION = re.compile(r"(?:'s|\u2019s)?\s+(?:city\s+|town\s+)?(?:counci
                                re.IGNORECASE)
 
 
+# A kind written in lower case right after a name: "Kermanshah province", "Washington state".
+_KIND_AFTER = re.compile(r"\s+(" + "|".join(sorted(_KIND_LEVEL)) + r"|city|town|village)\b")
+
+
 def stated_level(text: str, start: int, end: int) -> int | None:
     """The level the words around a name point at: a plural kind closing the list it is in
     ("Clay and Becker counties"), or a town for a dateline in capitals ("NEW YORK (AP) --")."""
     match = _LISTED_KIND.match(text, end, min(len(text), end + 200))
     if match:
         return _KIND_LEVEL.get(_PLURAL_KIND[match.group(1)])
+    match = _KIND_AFTER.match(text, end, min(len(text), end + 20))
+    if match:
+        return _KIND_LEVEL.get(match.group(1), CITY)
     opens = start == 0 or text[start - 1] in "\n(" or text[max(0, start - 2):start] == ". "
     if opens and text[start:end].isupper() and _DATELINE_END.match(text, end, min(len(text), end + 40)):
         return CITY

@@ -1,6 +1,6 @@
 """Disambiguation rules that read the words around a place name."""
 
-from dateline.gazetteer import ADMIN2, CITY
+from dateline.gazetteer import ADMIN1, ADMIN2, CITY
 from dateline.geocode import stated_level
 from dateline.model import Article
 from dateline.stages.places import resolve_spans
@@ -14,6 +14,7 @@ def test_geocode_names_listed_before_counties_are_counties():
     text = "Fires burned in Barrow, Jackson and Madison counties and from Ellsworth to Riley counties."
     assert [stated_level(text, s, e) for s, e in _spans(text, "Barrow", "Jackson", "Ellsworth")] == [ADMIN2] * 3
     assert stated_level("He lives in Paris, Texas, now.", 12, 17) is None
+    assert stated_level("born in Kermanshah province in 1923", 8, 18) == ADMIN1
 
 
 def test_geocode_a_capitalised_dateline_names_a_town():
