@@ -160,7 +160,8 @@ def _named_after(gaz: Gazetteer, text: str) -> tuple[np.ndarray, np.ndarray]:
     for n in range(min(len(words) - 1, 4), 0, -1):
         for i in range(len(words) - n + 1):
             part = words[i:i + n]
-            if not part[0][:1].isupper() or (n == 1 and part[0].lower() in _NOT_NAMED_AFTER):
+            if not part[0][:1].isupper() or (n == 1 and part[0].lower() in _NOT_NAMED_AFTER) \
+                    or (n == 1 and part[0].lower() in _FEATURES) or part[0].lower() in _FEATURE_FIRST:
                 continue
             rows, flags = gaz.lookup(" ".join(part))
             if not len(rows):
@@ -181,6 +182,12 @@ _NOT_NAMED_AFTER = {"university", "college", "bank", "national", "federal", "cen
 _STREETS = {"street", "st", "road", "rd", "avenue", "ave", "drive", "dr", "boulevard", "blvd", "lane", "ln",
             "way", "highway", "hwy", "parkway", "pkwy", "ct", "place", "pl", "circle", "square",
             "trail", "pike", "route", "expressway", "freeway", "turnpike", "alley", "terrace"}
+# Words of features' names that never name the place a feature is named after ("Lake Lanier" is
+# not in Lake County, "Squirrel Hill" not in Hill).
+_FEATURES = {"lake", "lakes", "river", "creek", "falls", "island", "islands", "mountain", "mountains", "hill",
+             "hills", "valley", "bay", "sea", "gulf", "ocean", "beach", "colony", "forest", "canyon", "desert",
+             "peninsula", "reservoir", "springs", "ridge", "coast", "heights", "side", "shore", "woods", "park", "bend"}
+_FEATURE_FIRST = {"lake", "mount", "mt", "mt.", "cape", "isle", "national"}
 # Sites that take the name of the town they serve: "Paris Community Hospital", "Sligo Town Hall".
 _LOCAL_SITES = {"hospital", "hall", "court", "courthouse", "station", "jail", "school", "library", "airport",
                 "department", "office", "market", "center", "centre", "cemetery", "marina", "common",

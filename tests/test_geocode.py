@@ -33,3 +33,12 @@ def test_geocode_resolves_listed_counties_and_dateline_towns(resources):
     assert by_text["NEW YORK"].precision == "city"
     assert by_text["Madison"].precision == "admin2" and by_text["Madison"].admin1 == "Georgia"
     assert by_text["Oglethorpe"].precision == "admin2"
+
+
+def test_geocode_a_feature_is_not_read_as_the_generic_word_of_its_name(resources):
+    gaz = resources.gazetteer
+    text = "Boats sank on Lake Lanier and fog hid the Farallon Islands from Squirrel Hill."
+    article = Article(id="t", text=text, date="2020-01-01", origin="t")
+    places, _ = resolve_spans(gaz, article, _spans(text, "Lake Lanier", "Farallon Islands", "Squirrel Hill"))
+    assert [p.name for p in places if p.geonameid is not None and p.country != "USA"] == []
+    assert not any(p.name in ("Lake County", "Islands", "Al Hillah") for p in places)
