@@ -36,6 +36,8 @@ ROLE_PREPS = {"of", "in", "from", "throughout", "across", "inside"}
 ALLEGIANCE = {"loyal", "affiliate", "affiliated", "allied", "linked", "belonging", "close", "attached"}
 # People who follow another actor: "supporters of X" share X's country, not X's office.
 FOLLOWERS = {"supporter", "follower", "loyalist", "sympathizer", "sympathiser", "backer", "admirer"}
+# People fleeing a country or a war in it are of that country: "refugees fleeing the war in Liberia".
+FLEEING = {"flee", "escape"}
 # Words that make an armed force an international one.
 INTERNATIONAL_FORCE = {"international", "multinational", "regional", "joint", "allied", "coalition"}
 # Nouns for places inside a country: "activists in the Indian state of X" are of that country.
@@ -273,12 +275,28 @@ class _Finder:
                     for prep in (c for c in child.children if c.dep_ == "prep"):
                         for obj in (o for o in prep.children if o.dep_ == "pobj"):
                             self._merge(out, self.resolve(obj), country_only=True)
+        if not out.country and out.kind == "role":
+            self._merge(out, self._fled(token), country_only=True)
         if not out.country and token.dep_ == "conj" and out.kind == "role":
             head = self.resolve(token.head)  # "Fabius and a group of deputies": French deputies
             out.country = head.country if head is not None else None
         international = bool(out.code and out.code[:3] in ("IGO", "NGO", "IMG"))
         if (out.entry is None or out.entry.kind == "country" and out.sector) and not international:
             out.code = make_code(out.country, out.sector)
+
+    def _fled(self, token: Token) -> Resolved | None:
+        """Where people flee from: "refugees fleeing Syria", "civilians escaping the fighting in Sudan"."""
+        for verb in token.children:
+            if verb.dep_ in ("acl", "relcl") and verb.lemma_.lower() in FLEEING:
+                objects = [c for c in verb.children if c.dep_ == "dobj"]
+                preps = [c for t in (verb, *objects) for c in t.children if c.dep_ == "prep" and c.lower_ in
+                         ("in", "from")]
+                places = objects + [o for p in preps for o in p.children if o.dep_ == "pobj"]
+                for place in places:
+                    found = self._pp_info(place, "in")
+                    if found is not None and found.country:
+                        return found
+        return None
 
     def _modifier_info(self, child: Token) -> Resolved | None:
         if child.i in self.pronouns:  # "their forces": the forces of whoever "their" is

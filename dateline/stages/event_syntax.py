@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..lexicon import EventLexicon
 from ..model import Actor
-from .parse_repair import stranded_subject
+from .parse_repair import stranded_object, stranded_subject
 
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 # Prepositions that introduce the target of an act, most telling first.
@@ -100,8 +100,9 @@ class ActorIndex:
         for prep in preps:
             for child in token.children:
                 if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
-                    for obj in child.children:
-                        if obj.dep_ in ("pobj", "pcomp"):
+                    stranded = stranded_object(child)
+                    for obj in [*child.children, *((stranded,) if stranded is not None else ())]:
+                        if obj.dep_ in ("pobj", "pcomp") or obj is stranded:
                             # "conceded to demands from UNITA": whose demands
                             found += self.at(obj) or (self.modifiers_of(obj, ("poss",)) if obj.lemma_.lower()
                                                       not in HELP_NOUNS else []) or \

@@ -84,6 +84,9 @@ class TargetFinder:
                 targets_of(self.index, content.token, sources, self._things(content.token, content.sense))
             if not found and content.token.dep_ == "dobj":  # "threatened to deliver blows to X"
                 found = targets_of(self.index, content.token.head, sources, [content.token])
+            if not found and content.anchor.i != content.token.i:  # "agreed to provide $70 million of aid for X"
+                found = targets_of(self.index, content.anchor, sources,
+                                   [content.token] + self.lex.objects(content.anchor))
             found = [a for a in found if a.entity is None or a.entity not in entities]
             content = content.content
         if not found and (trigger.sense.plover == "THREATEN" or trigger.code[:2] == "13"):

@@ -3,6 +3,9 @@
 "In Ufa, Pakistan and India decided to resume talks": the parser joins "Pakistan and India" to
 "Ufa" as more places and leaves "decided" with no subject. A finite main verb with no subject,
 right after a noun phrase that follows a comma, has that phrase as its subject.
+
+"granted asylum to five officers holed up in ...": the parser reads "officers holed up" as a
+clause and leaves "to" with no object; the clause's subject right after it is its object.
 """
 
 from __future__ import annotations
@@ -48,3 +51,15 @@ def stranded_words(sent: Span) -> set[int]:
         frontier = [c for t in frontier for c in t.children if c.dep_ == "conj"]
         words.update(t.i for t in frontier)
     return words
+
+
+def stranded_object(prep: Token) -> Token | None:
+    """The object of a preposition the parser left empty, made subject of a clause right after it."""
+    if prep.i + 1 >= len(prep.doc) or any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+        return None
+    for clause in prep.head.children:
+        if clause.i > prep.i and clause.dep_ in ("advcl", "ccomp", "acl", "relcl", "conj"):
+            for subj in clause.children:
+                if subj.dep_ == "nsubj" and subj.left_edge.i == prep.i + 1:
+                    return subj
+    return None

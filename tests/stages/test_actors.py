@@ -162,3 +162,8 @@ def test_actors_a_plural_role_opening_a_sentence_is_still_a_role(resources):
     actors = by_text(actors_of(resources, "Rebels of the Chadian Liberation Front attacked a convoy. "
                                           "Authorities said two soldiers died."))
     assert actors["Rebels"].sector == "REB" and actors["Authorities"].sector == "GOV"
+
+
+def test_actors_people_fleeing_a_war_are_of_its_country(resources):
+    actors = by_text(actors_of(resources, "The Red Cross delivered medicine to families fleeing the fighting in Sudan."))
+    assert actors["families"].code == "SDNCVL"

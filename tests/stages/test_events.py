@@ -422,3 +422,8 @@ def test_events_acts_since_a_recent_day_are_news_not_a_tally(resources):
 
 def test_events_having_information_is_no_sharing(resources):
     assert events_of(resources, "Kenyan police have information on the involvement of more suspects.") == ()
+
+
+def test_events_aid_measured_in_money_goes_to_whom_its_phrase_names(resources):
+    events = events_of(resources, "Japan agreed on Monday to provide 20 million dollars of aid for Haiti.")
+    assert summary(events) == [("AGREE", "JPN", "HTI")]
