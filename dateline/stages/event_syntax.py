@@ -42,6 +42,8 @@ HELP_NOUNS = frozenset({"help", "support", "backing", "assistance", "blessing", 
 # Nouns for what is meant to be done: "a decision to expel", "a plan to attack".
 PLAN_NOUNS = frozenset({"decision", "plan", "bid", "intention", "proposal", "offer", "move", "effort", "pledge",
     "promise", "commitment", "readiness", "willingness", "determination", "threat", "order"})
+# Nouns for what is asked of someone: "insisted on its demands that X grant ...".
+DEMAND_NOUNS = frozenset({"demand", "call", "request", "condition", "insistence", "appeal", "ultimatum"})
 # Nouns for where something happens: "on the Thai border" places an act, it does not aim it at Thailand.
 WHERE_NOUNS = frozenset({"border", "frontier", "coast", "waters", "side", "boundary", "line", "shore"})
 
@@ -251,31 +253,38 @@ def _object_control(verb: Token) -> Token | None:
 
 def targets_of(index: ActorIndex, token: Token, sources: list[Actor], things: list[Token] = ()) -> list[Actor]:
     """To whom the act was done; ``things`` are objects that are what is done ("sent troops to X")."""
+    source_entities = {a.entity for a in sources if a.entity is not None}
+
+    def others(actors: list[Actor]) -> list[Actor]:  # "insisted on its demands that X ...": not "its"
+        return [a for a in actors if a.entity is None or a.entity not in source_entities]
+
     found: list[Actor] = []
     if token.pos_ in ("NOUN", "PROPN"):
-        found = index.in_prep(token, TARGET_PREPS[:-1])
+        found = others(index.in_prep(token, TARGET_PREPS[:-1]))
         for prep in (c for c in token.children if c.lower_ == "of" and not found):  # "suspension of links with X"
-            found = [a for obj in prep.children for a in index.in_prep(obj, TARGET_PREPS[:-1], deep=False)]
+            found = others([a for obj in prep.children for a in index.in_prep(obj, TARGET_PREPS[:-1], deep=False)])
     elif is_passive(token):
-        found = index.at(passive_subject(token))
+        found = others(index.at(passive_subject(token)))
     if not found and token.pos_ not in ("NOUN", "PROPN"):
         objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj", "attr")]
         if things:  # "held talks with X", "sent troops to X", "tightened the blockade of X"
             for thing in things:
-                found = found or index.in_prep(thing, TARGET_PREPS[:-1]) or \
-                    [a for a in index.in_prep(thing, ("of",), deep=False) if a.sector is None and a.country]
-            found = found or index.in_prep(token, TARGET_PREPS[:-1])
+                found = found or others(index.in_prep(thing, TARGET_PREPS[:-1])) or \
+                    [a for a in others(index.in_prep(thing, ("of",), deep=False)) if a.sector is None and a.country]
+            found = found or others(index.in_prep(token, TARGET_PREPS[:-1]))
         for obj in [*objects, *things]:  # "attacked X", "rejected a U.S. request", "Turkey's efforts"
             if found:
                 break
-            found = index.at(obj) or index.modifiers_of(obj) or index.in_prep(obj, ("of", "from", "by")) \
-                or _acl_agents(index, obj)  # "prevented the demonstration staged by students"
-        found = found or index.in_prep(token, TARGET_PREPS[:-1])
-        if not found:  # "allowed Ouattara to run", "demanded that Hamas renounce"
+            found = others(index.at(obj) or index.modifiers_of(obj) or index.in_prep(obj, ("of", "from", "by"))
+                           or _acl_agents(index, obj))  # "prevented the demonstration staged by students"
+        found = found or others(index.in_prep(token, TARGET_PREPS[:-1]))
+        if not found:  # "allowed Ouattara to run", "demanded that Hamas renounce", "insisted on demands that X"
             clauses = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
-            found = next((index.at(subject(c)) for c in clauses if subject(c) is not None), [])
-    source_entities = {a.entity for a in sources if a.entity is not None}
-    return [a for a in found if a.entity is None or a.entity not in source_entities]
+            clauses += [g for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
+                        and o.lemma_.lower() in DEMAND_NOUNS for g in o.children if g.dep_ in ("acl", "ccomp")]
+            found = next((f for f in (others(index.at(subject(c))) for c in clauses if subject(c) is not None) if f),
+                         [])
+    return found
 
 
 def clause_subject_actors(index: ActorIndex, token: Token) -> list[Actor]:

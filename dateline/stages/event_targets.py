@@ -183,7 +183,8 @@ class TargetFinder:
 
     def local(self, trigger: Trigger, actors: list[Actor]) -> list[Actor]:
         """Unplaced domestic actors (opposition, civilians, parties, unions; police, courts, officials)
-        are of the country they act in, else of the country the story is filed from."""
+        are of the place their phrase names ("the government of Sindh province"), else of the
+        country they act in, else of the country the story is filed from."""
         if not any(a.country is None and a.sector in LOCAL_SECTORS | HOME_ORGANS for a in actors):
             return actors
         here = self.place_country(trigger)
@@ -192,10 +193,24 @@ class TargetFinder:
         def placed(actor: Actor) -> Actor:
             if actor.country is not None or (actor.code or "").startswith(("IGO", "NGO")):
                 return actor
-            country = here if actor.sector in LOCAL_SECTORS else None
+            country = self._own_place(actor) if actor.sector in LOCAL_SECTORS | HOME_ORGANS else None
+            country = country or (here if actor.sector in LOCAL_SECTORS else None)
             country = country or (home if actor.sector in LOCAL_SECTORS | HOME_ORGANS else None)
             return replace(actor, country=country, code=country + actor.sector) if country else actor
         return [placed(a) for a in actors]
+
+    def _own_place(self, actor: Actor) -> str | None:
+        """The country of a place in the actor's "of"/"in" phrase, as the places stage resolved it."""
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            return None
+        for prep in span.root.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
+                for obj in prep.children:
+                    country = self._country_of_place(obj) if obj.dep_ == "pobj" else None
+                    if country:
+                        return country
+        return None
 
     def victims_place(self, trigger: Trigger, targets: list[Actor]) -> list[Actor]:
         """Unnamed victims of force in a place are taken to be of that place ("a journalist ... in Beirut")."""

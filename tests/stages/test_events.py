@@ -427,3 +427,14 @@ def test_events_having_information_is_no_sharing(resources):
 def test_events_aid_measured_in_money_goes_to_whom_its_phrase_names(resources):
     events = events_of(resources, "Japan agreed on Monday to provide 20 million dollars of aid for Haiti.")
     assert summary(events) == [("AGREE", "JPN", "HTI")]
+
+
+def test_events_whom_a_demand_noun_asks_is_the_target(resources):
+    events = events_of(resources, "The rebel movement insisted on its demand that Kenya's government release "
+                                  "all political prisoners.")
+    assert [(t, tgt) for t, _, tgt in summary(events)] == [("REQUEST", "KENGOV")]
+
+
+def test_events_a_unit_of_a_named_province_is_of_its_country(resources):
+    events = events_of(resources, "Police in Bavaria arrested two men on Monday.")
+    assert summary(events) == [("COERCE", "DEUCOP", "DEUCVL")]
