@@ -120,10 +120,11 @@ _PLURAL_KIND = {"counties": "county", "parishes": "parish", "provinces": "provin
 _DATELINE_END = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([A-Za-z ]{2,20}\)\s*)?(?:--|[-\u2013\u2014:])\s")
 
 
-# Nouns of a town's own institutions after its name: "Paris City Council", "Jordan Elementary".
+# Nouns of a town's own institutions and newspapers after its name: "Paris City Council", "Jordan
+# Elementary", "The Washington Post".
 _TOWN_INSTITUTION = re.compile(r"(?:'s|\u2019s)?\s+(?:city\s+|town\s+)?(?:council|councilman|councilwoman|mayor|"
                                r"high\s+school|elementary|middle\s+school|school\s+board|fire\s+department|"
-                               r"firefighters|city\s+hall|selectmen|aldermen|public\s+library|police)\b",
+                               r"firefighters|city\s+hall|selectmen|aldermen|public\s+library|police|times|post|globe|tribune|chronicle)\b",
                                re.IGNORECASE)
 
 

@@ -22,6 +22,7 @@ def test_geocode_a_capitalised_dateline_names_a_town():
     assert stated_level("Council meets. MANSFIELD — The council", 15, 24) == CITY
     assert stated_level("Talks with the USA - the EU", 15, 18) is None
     assert stated_level("The Jordan City Council met.", 4, 10) == CITY
+    assert stated_level("told The Washington Post on Monday", 9, 19) == CITY
 
 
 def test_geocode_resolves_listed_counties_and_dateline_towns(resources):
