@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, PRIMARY, REGION, Gazetteer
 from .geocode import candidates
@@ -303,7 +303,8 @@ _NOT_NAMES = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCE
 def _named_as_place(span: Span, gaz: Gazetteer, surnames: Counter[str]) -> bool:
     """A name the gazetteer need not know that the sentence plainly uses as a place, whatever spaCy
     filed it as: a kind noun follows it ("the Tadjentat area"), a verb of storming a place takes
-    it ("stormed Najarah"), or, untagged, a setting preposition governs it ("in Adhaim")."""
+    it ("stormed Najarah"), a locative phrase holds it and the gazetteer knows it ("in eastern
+    Ghouta"), or, untagged, a setting preposition governs it ("in Adhaim")."""
     if span[-1].lower_ in PLACE_NOUNS and len(span) > 1:
         span = span[:-1]
     if len(span) > 4 or len(span.text) < 3 or any(t.ent_type_ in _NOT_NAMES for t in span) \
@@ -320,7 +321,20 @@ def _named_as_place(span: Span, gaz: Gazetteer, surnames: Counter[str]) -> bool:
     root = span.root
     if root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_ONLY_VERBS:
         return nxt is None or nxt.tag_ != "POS"
+    if cued(span, strict=True) and _known(span.text, gaz) and not (nxt is not None and _name_goes_on(nxt)):
+        return True  # "in western Palmyra", "the city of Palmyra": a known place, whatever spaCy filed it as
     return not span[0].ent_type_ and len(span) <= 3 and _setting(span, surnames)
+
+
+def _name_goes_on(nxt: Token) -> bool:
+    """Whether the word after a name shows it is part of a longer one or qualifies a noun: "Royal
+    Jordanian", "Terminal 4", "Taliban-held", "the Bank of England", "in Clinton's speech", "in Obama administration"."""
+    if nxt.ent_type_ in ("DATE", "TIME"):
+        return False  # "in Aleppo Thursday"
+    if nxt.lower_ in ("of", "de", "des", "du", "del"):
+        return True  # "the Bank of England", "the Summit of the Americas", "the Palais des Nations"
+    return nxt.text[:1].isupper() or nxt.like_num or nxt.text in ("-", "'", "’") or nxt.tag_ == "POS" \
+        or (nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "appos")
 
 
 def _bare_name_is_place(span: Span, gaz: Gazetteer, places: set[str]) -> bool:
