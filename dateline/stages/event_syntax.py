@@ -195,8 +195,9 @@ def sources_of(index: ActorIndex, token: Token, depth: int = 0) -> list[Actor]:
         head = token.head.head if token.head.pos_ == "ADP" else token.head
         if token.dep_ == "xcomp" and head.pos_ == "ADJ":  # "is ready to send": the subject of "is"
             head = head.head
-        if token.dep_ == "xcomp" and _object_control(head):
-            return index.at(_object_control(head))
+        controller = _object_control(head) if token.dep_ == "xcomp" else None
+        if controller is not None and index.at(controller):  # "urged Uganda to repatriate": Uganda
+            return index.at(controller)  # (but "used tear gas to disperse": whoever used it)
         if token.dep_ == "xcomp" and is_passive(head):  # "Egypt is expected to sign": Egypt signs
             return index.at(next((c for c in head.children if c.dep_ == "nsubjpass"), None))
         return sources_of(index, head, depth + 1)

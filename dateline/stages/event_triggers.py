@@ -22,6 +22,8 @@ from .tokens import TRIGGER_POS, in_span, words_with_pos
 # "demanded the withdrawal of", "rejected a proposal for a ceasefire").
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "compound",
                           "nsubjpass", "advcl"})
+# Where a participle with a determiner is a noun: "the wounded", "the accused".
+NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos"})
 GENERIC_FRAMES = frozenset({"020", "030", "100", "120", "130", "036"})
 # Speech that is an act: "X said Y must ..." demands it; "X said Y was undermining ..." accuses Y.
 DEMAND = Sense("100", "REQUEST", None, "(said ... must)", "verb")
@@ -83,6 +85,8 @@ class TriggerFinder:
                 continue
             if token.dep_ == "amod":
                 continue  # a participle describing a noun is not a report of an act: "the besieged town"
+            if token.tag_ == "VBN" and token.dep_ in NOMINAL_DEPS and any(c.dep_ == "det" for c in token.children):
+                continue  # a participle used as a noun names people, not an act: "evacuated the wounded"
             sense = self.lex.match(token)
             if sense is None:
                 continue
@@ -209,9 +213,14 @@ class TriggerFinder:
 
     def _frame_of(self, trigger: Trigger, triggers: dict[int, Trigger]) -> tuple[Trigger, int] | None:
         node = trigger.anchor
+        if node.dep_ == "conj" and node.tag_ == "VB" and _infinitive(node.head) and (
+                node.head.dep_ in CONTENT_DEPS or node.head.dep_ == "relcl"):
+            node = node.head  # "demanded a force to protect them and prevent a war": both what is demanded
         purpose = False
         for distance in range(1, 7):
-            if node.dep_ not in CONTENT_DEPS or node.head.i == node.i:
+            # "a force to protect civilians" (read as a relative clause): what the force is for
+            if node.dep_ not in CONTENT_DEPS and not (node.dep_ == "relcl" and _infinitive(node)) \
+                    or node.head.i == node.i:
                 return None
             if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
                 return None  # "before", "after", "because" clauses are acts of their own
@@ -266,3 +275,7 @@ class TriggerFinder:
         if trigger.sense.plover == "AGREE" and trigger.code in GENERIC_FRAMES:
             return ontology.future_code(code) or trigger.code  # "vowed to fight" is a threat
         return ontology.refine(trigger.code, code)
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

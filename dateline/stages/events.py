@@ -319,7 +319,7 @@ class _Coder:
         if self._background(anchor) and self.foreground:
             # background: "whom they had taken hostage", "after the attack", "as the opposition threatened"
             pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children)
-            score *= 0.6 if pluperfect else 0.7
+            score *= 0.5 if pluperfect else 0.7
         if in_circumstance(anchor, self.circumstance):
             score *= 0.6  # an event named as circumstance: "since last month's invasion", "after a week of unrest"
         if mood.negated or mood.hypothetical:

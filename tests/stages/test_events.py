@@ -438,3 +438,25 @@ def test_events_whom_a_demand_noun_asks_is_the_target(resources):
 def test_events_a_unit_of_a_named_province_is_of_its_country(resources):
     events = events_of(resources, "Police in Bavaria arrested two men on Monday.")
     assert summary(events) == [("COERCE", "DEUCOP", "DEUCVL")]
+
+
+def test_events_the_wounded_are_people_not_an_attack(resources):
+    events = events_of(resources, "UN helicopters evacuated the wounded from the besieged Bosnian town of Srebrenica.")
+    assert [t for t, _, _ in summary(events)] == ["AID"]
+
+
+def test_events_what_a_demanded_force_is_for_is_no_event(resources):
+    events = events_of(resources, "The opposition demanded an international force to protect civilians and "
+                                  "prevent attacks on villages.")
+    assert [t for t, _, _ in summary(events)] == ["REQUEST"]
+
+
+def test_events_who_uses_a_weapon_to_disperse_a_crowd_disperses_it(resources):
+    events = events_of(resources, "Kenyan riot police used tear gas to disperse students protesting tuition fees.")
+    assert ("COERCE", "KENCOP", "KENEDU") in summary(events)
+
+
+def test_events_an_earlier_act_told_in_a_pluperfect_relative_clause_is_background(resources):
+    events = events_of(resources, "Somali pirates said they will release the crew of the tanker, whom they had "
+                                  "taken hostage in May, next week.")
+    assert [t for t, _, _ in summary(events)] == ["AGREE"]
