@@ -55,6 +55,7 @@ class Weights:
     derived: float = 0.2  # context weight of a name read through the place it is named after
     temperature: float = 1.0  # how much the other readings of a name still count as context
     rounds: int = 1
+    namesake_town: float = 3.0  # a village named like a country or state yields to it
 
 
 @dataclass
@@ -252,6 +253,7 @@ def _score_alone(gaz: Gazetteer, m: Mention, w: Weights, stated: int | None = No
     if m.qualifier >= 0:
         score += np.where(_within(gaz, rows, m.qualifier), w.qualifier, -w.qualifier)
     score -= w.namesake_area * _area_of_namesake_city(gaz, rows, level, flags) * (hint is None)
+    score -= w.namesake_town * _town_of_namesake_area(gaz, rows, level, flags) * (m.qualifier < 0) * (hint is None)
     return _Candidates(rows, score.astype(np.float64), derived)
 
 
@@ -273,6 +275,19 @@ def _area_of_namesake_city(gaz: Gazetteer, rows: np.ndarray, level: np.ndarray,
         return np.zeros(len(rows), dtype=bool)
     parents = set(gaz.adm1[cities].tolist()) | set(gaz.adm2[cities].tolist())
     return np.array([lv in (ADMIN1, ADMIN2) and int(r) in parents for r, lv in zip(rows, level)])
+
+
+def _town_of_namesake_area(gaz: Gazetteer, rows: np.ndarray, level: np.ndarray, flags: np.ndarray) -> np.ndarray:
+    """True for a small town named like a country or state that is also a candidate: "Kansas",
+    "Florida", "Wales" name the area, not the village of a few thousand named after it."""
+    areas = ((level == COUNTRY) | (level == ADMIN1)) & ((flags & PRIMARY) > 0)
+    if not areas.any():
+        return np.zeros(len(rows), dtype=bool)
+    largest = float(gaz.pop[rows[areas]].max())
+    return (level >= CITY) & (gaz.pop[rows] * _NAMESAKE_RATIO < largest)
+
+
+_NAMESAKE_RATIO = 1000.0  # "small": under a thousandth of the area's population
 
 
 def _softmax(scores: np.ndarray, temperature: float) -> np.ndarray:

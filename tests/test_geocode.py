@@ -43,3 +43,11 @@ def test_geocode_a_feature_is_not_read_as_the_generic_word_of_its_name(resources
     places, _ = resolve_spans(gaz, article, _spans(text, "Lake Lanier", "Farallon Islands", "Squirrel Hill"))
     assert [p.name for p in places if p.geonameid is not None and p.country != "USA"] == []
     assert not any(p.name in ("Lake County", "Islands", "Al Hillah") for p in places)
+
+
+def test_geocode_a_state_outweighs_a_village_named_after_it(resources):
+    gaz = resources.gazetteer
+    text = "Storms hit Peoria and Joliet before they moved on to Kansas."
+    article = Article(id="t", text=text, date="2020-01-01", origin="t")
+    places, _ = resolve_spans(gaz, article, _spans(text, "Peoria", "Joliet", "Kansas"))
+    assert {p.text: p.precision for p in places}["Kansas"] == "admin1"
