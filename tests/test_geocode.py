@@ -51,3 +51,17 @@ def test_geocode_a_state_outweighs_a_village_named_after_it(resources):
     article = Article(id="t", text=text, date="2020-01-01", origin="t")
     places, _ = resolve_spans(gaz, article, _spans(text, "Peoria", "Joliet", "Kansas"))
     assert {p.text: p.precision for p in places}["Kansas"] == "admin1"
+
+
+def test_geocode_flags_villages_named_like_a_state_but_not_big_cities(resources):
+    from dateline.geocode import _town_of_namesake_area, candidates
+
+    gaz = resources.gazetteer
+
+    def flagged(name: str) -> set[str]:
+        rows, flags, _ = candidates(gaz, name)
+        marks = _town_of_namesake_area(gaz, rows, gaz.level[rows], flags)
+        return {gaz.fields(r)["admin1"] or "" for r, f in zip(rows, marks) if f}
+
+    assert "Illinois" in flagged("Kansas")  # Kansas, Illinois: a village of a few hundred
+    assert "District of Columbia" not in flagged("Washington")  # the capital is no village
