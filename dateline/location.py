@@ -65,6 +65,8 @@ ACTOR_NOUNS = {
     "citizen", "citizens", "nationals", "company", "firm", "team", "media", "agency", "ministry",
     "consulate", "parliament", "lawmakers", "prime", "side", "people", "man", "woman", "men", "women",
 }
+# Forces of a town, which act in it: "Dallas police", "London firefighters".
+LOCAL_FORCES = {"police", "policemen", "firefighters", "paramedics", "residents", "villagers"}
 _CLAUSE_DEPS = {"advcl", "ccomp", "xcomp", "relcl", "acl", "parataxis", "conj"}
 
 
@@ -375,6 +377,11 @@ def is_actor(span: Span, coded: CodedArticle) -> bool:
     root = span.root
     if _taken_place(root):
         return False  # "Gaza was captured", "Bosnia is patrolled by NATO troops"
+    if root.dep_ == "compound" and root.head.dep_ == "pobj" and root.head.head.lower_ in LOCATIVE \
+            and root.head.lower_ not in ACTOR_NOUNS:
+        return False  # "died in a Paris hospital", "killed outside a Lahore court" (not "the U.S. embassy")
+    if root.dep_ == "compound" and root.head.lower_ in LOCAL_FORCES and root.head.i == span.end:
+        return False  # "Dallas police shot": a town's police act in it
     if root.dep_ in ACTOR_DEPS:
         return True
     if root.dep_ == "poss" and root.head.dep_ in ACTOR_DEPS and root.head.lower_ not in FRAME_NOUNS:

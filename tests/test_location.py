@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dateline.ingest import find_dateline
-from dateline.location import locate_event
+from dateline.location import is_actor, locate_event
 from dateline.model import Actor, Article, CodedArticle
 from dateline.stages.places import find_places
 
@@ -111,3 +111,10 @@ def test_location_takes_an_unknown_name_the_text_calls_a_place(nlp, resources):
     assert "Wardogo" in locate(text, "shot", nlp, resources)
     text = "The rebels stormed Qarabilah after a week of fighting."
     assert locate(text, "stormed", nlp, resources) == "Qarabilah"
+
+
+def test_location_takes_a_town_that_qualifies_the_setting(nlp, resources):
+    assert locate("The writer died in a Paris hospital on Monday.", "died", nlp, resources) == "Paris"
+    doc = nlp("Dallas police shot a man on Monday.")
+    coded = find_places(doc, CodedArticle(Article(id="t", text=doc.text, date=dt.date(2020, 12, 7))), resources)
+    assert not is_actor(doc[0:1], coded)  # a town's police act in it: a candidate, not an actor
