@@ -85,9 +85,12 @@ class Sense:
 
     def matches(self, token: Token, objects: list[Token]) -> bool:
         children = list(token.children)
-        for word in self.particles:  # a phrasal verb's particle follows it closely: "called for", "broke off"
+        # A phrasal verb's particle follows it closely ("called for", "broke off") or right after its object
+        # ("forced the agency, UNHCR, out").
+        ends = {c.right_edge.i + 1 for c in children if c.dep_ == "dobj"} if self.particles else set()
+        for word in self.particles:
             if not any(c.lower_ == word and c.dep_ in ("prt", "prep", "agent", "advmod", "dative")
-                       and 0 < c.i - token.i <= 3 for c in children):
+                       and (0 < c.i - token.i <= 3 or c.i in ends and word in SPLIT_PARTICLES) for c in children):
                 return False
         if self.objects and not any(p.matches(c) for c in objects for p in self.objects):
             return False
@@ -98,6 +101,10 @@ class Sense:
         if self.modifiers or self.of:
             return Phrase(token.lemma_.lower(), self.modifiers, self.of).matches(token)
         return True
+
+
+# Particles that may follow a phrasal verb's object: "kicked the envoy out", "called the talks off".
+SPLIT_PARTICLES = frozenset({"out", "off", "back", "away", "up", "down"})
 
 
 class EventLexicon:

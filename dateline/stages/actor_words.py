@@ -8,12 +8,18 @@ from ..actors_kb import ActorKnowledge, name_key
 
 
 def role_sector(kb: ActorKnowledge, token: Token, alone: bool = False) -> str | None:
-    """Sector of a role noun, trying the compound phrase first ("riot police")."""
+    """Sector of a role noun, trying the compound phrase first ("border patrol agents", "riot police")."""
     lemma = token.lemma_.lower()
     if not alone:
         for child in token.children:
             if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
-                sector = kb.roles.get(f"{child.lemma_.lower()} {lemma}") or kb.roles.get(f"{child.lower_} {lemma}")
+                pair = f"{child.lemma_.lower()} {lemma}"
+                for first in child.children:
+                    if first.dep_ in ("compound", "amod") and first.i == child.i - 1:
+                        sector = kb.roles.get(f"{first.lower_} {pair}")
+                        if sector:
+                            return sector
+                sector = kb.roles.get(pair) or kb.roles.get(f"{child.lower_} {lemma}")
                 if sector:
                     return sector
     if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "GPE"):

@@ -224,7 +224,10 @@ class _Finder:
         span = self._entity_span(token)
         kind = {"PERSON": "person", "ORG": "org"}.get(token.ent_type_, "role")
         name = span.text if kind != "role" else role_name(token)
-        out = Resolved(name, kind=kind, generic=token.lemma_.lower() in self.kb.generic)
+        # A generic head gives way to a telling modifier, unless they make a role together ("border patrol agents").
+        generic = token.lemma_.lower() in self.kb.generic and \
+            self._role_sector(token) == self._role_sector(token, alone=True)
+        out = Resolved(name, kind=kind, generic=generic)
         if token.ent_type_ == "NORP" or token.pos_ == "ADJ":
             out.country = self.kb.country_of(token.text)
             if out.country:
@@ -277,8 +280,9 @@ class _Finder:
                             self._merge(out, self.resolve(obj), country_only=True)
         if not out.country and out.kind == "role":
             self._merge(out, self._fled(token), country_only=True)
-        if not out.country and token.dep_ == "conj" and out.kind == "role":
-            head = self.resolve(token.head)  # "Fabius and a group of deputies": French deputies
+        part = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token
+        if not out.country and part.dep_ == "conj" and out.kind == "role":
+            head = self.resolve(part.head)  # "Fabius and a group of deputies": French deputies
             out.country = head.country if head is not None else None
         international = bool(out.code and out.code[:3] in ("IGO", "NGO", "IMG"))
         if (out.entry is None or out.entry.kind == "country" and out.sector) and not international:

@@ -267,7 +267,7 @@ def targets_of(index: ActorIndex, token: Token, sources: list[Actor], things: li
     elif is_passive(token):
         found = others(index.at(passive_subject(token)))
     if not found and token.pos_ not in ("NOUN", "PROPN"):
-        objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj", "attr")]
+        objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj", "attr")] + _up_to(token)
         if things:  # "held talks with X", "sent troops to X", "tightened the blockade of X"
             for thing in things:
                 found = found or others(index.in_prep(thing, TARGET_PREPS[:-1])) or \
@@ -286,6 +286,12 @@ def targets_of(index: ActorIndex, token: Token, sources: list[Actor], things: li
             found = next((f for f in (others(index.at(subject(c))) for c in clauses if subject(c) is not None) if f),
                          [])
     return found
+
+
+def _up_to(verb: Token) -> list[Token]:
+    """"kidnapped up to 16 advisers": the parser reads "up" as a particle and the object as its phrase."""
+    return [o for p in verb.children if p.dep_ == "prt" and p.lower_ == "up" for t in p.children
+            if t.lower_ == "to" for o in t.children if o.dep_ == "pobj" and any(c.dep_ == "nummod" for c in o.children)]
 
 
 def clause_subject_actors(index: ActorIndex, token: Token) -> list[Actor]:

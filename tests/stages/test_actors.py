@@ -167,3 +167,14 @@ def test_actors_a_plural_role_opening_a_sentence_is_still_a_role(resources):
 def test_actors_people_fleeing_a_war_are_of_its_country(resources):
     actors = by_text(actors_of(resources, "The Red Cross delivered medicine to families fleeing the fighting in Sudan."))
     assert actors["families"].code == "SDNCVL"
+
+
+def test_actors_three_word_roles_make_one_mention(resources):
+    actors = by_text(actors_of(resources, "Israeli border patrol agents detained two Palestinian youths."))
+    assert actors["Israeli border patrol agents"].code == "ISRCOP"
+    assert "border patrol" not in actors
+
+
+def test_actors_a_group_joined_to_a_named_actor_shares_its_country(resources):
+    actors = by_text(actors_of(resources, "Chancellor Olaf Scholz and a delegation of ministers met Chinese officials."))
+    assert actors["ministers"].code == "DEUGOV"

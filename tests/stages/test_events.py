@@ -460,3 +460,13 @@ def test_events_an_earlier_act_told_in_a_pluperfect_relative_clause_is_backgroun
     events = events_of(resources, "Somali pirates said they will release the crew of the tanker, whom they had "
                                   "taken hostage in May, next week.")
     assert [t for t, _, _ in summary(events)] == ["AGREE"]
+
+
+def test_events_up_to_a_number_is_the_object(resources):
+    events = events_of(resources, "Gunmen abducted up to 20 Nigerian schoolgirls from a village on Monday.")
+    assert [(t, tgt) for t, _, tgt in summary(events)] == [("ASSAULT", "NGAEDU")]
+
+
+def test_events_a_particle_after_the_object_makes_the_phrasal_verb(resources):
+    events = events_of(resources, "The junta kicked the French ambassador out of the country.")
+    assert [(e.event_type, e.cameo[:3]) for e in events] == [("SANCTION", "166")]
