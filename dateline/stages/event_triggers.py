@@ -22,6 +22,8 @@ from .tokens import TRIGGER_POS, in_span, words_with_pos
 # "demanded the withdrawal of", "rejected a proposal for a ceasefire").
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "compound",
                           "nsubjpass", "advcl"})
+# Marks of a clause that tells how long another act goes on: "fight until they gain control".
+UNTIL = frozenset({"until", "till", "unless"})
 # Where a participle with a determiner is a noun: "the wounded", "the accused".
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos"})
 GENERIC_FRAMES = frozenset({"020", "030", "100", "120", "130", "036"})
@@ -201,29 +203,32 @@ class TriggerFinder:
                 continue
             found = self._frame_of(trigger, triggers)
             if found is not None:
-                links.append((found[1], trigger.token.i, trigger, found[0]))
-        for _distance, _i, trigger, frame in sorted(links, key=lambda x: x[:2]):
+                links.append((found[1], trigger.token.i, trigger, found[0], found[2]))
+        for _distance, _i, trigger, frame, aside in sorted(links, key=lambda x: x[:2]):
             trigger.suppressed = True
-            if frame.content is None:
+            if frame.content is None and not aside:
                 frame.content = trigger  # the nearest act is what the frame is about
         self._drop_protest_demands(triggers)
         for trigger in sorted(triggers.values(), key=lambda t: t.token.i):
             if trigger.content is not None and not trigger.suppressed and trigger.clause is None:
                 trigger.code = self._refined(trigger)
 
-    def _frame_of(self, trigger: Trigger, triggers: dict[int, Trigger]) -> tuple[Trigger, int] | None:
+    def _frame_of(self, trigger: Trigger, triggers: dict[int, Trigger]) -> tuple[Trigger, int, bool] | None:
+        """The verbal act this trigger is part of, how far up, and whether it is only a circumstance of it."""
         node = trigger.anchor
         if node.dep_ == "conj" and node.tag_ == "VB" and _infinitive(node.head) and (
                 node.head.dep_ in CONTENT_DEPS or node.head.dep_ == "relcl"):
             node = node.head  # "demanded a force to protect them and prevent a war": both what is demanded
-        purpose = False
+        purpose = until = False
         for distance in range(1, 7):
             # "a force to protect civilians" (read as a relative clause): what the force is for
             if node.dep_ not in CONTENT_DEPS and not (node.dep_ == "relcl" and _infinitive(node)) \
                     or node.head.i == node.i:
                 return None
-            if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
+            marks = {c.lower_ for c in node.children if c.dep_ == "mark"} if node.dep_ == "advcl" else set()
+            if marks and not marks <= UNTIL:
                 return None  # "before", "after", "because" clauses are acts of their own
+            until = until or bool(marks)
             purpose = purpose or node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
                                                               for c in node.children)
             if node.dep_ == "pobj" and node.head.lower_ in self.circumstance or node.lower_ == "according":
@@ -241,7 +246,11 @@ class TriggerFinder:
                     return None  # "travelled to Cairo for talks with Hamas": talks with someone else
                 # "adopted sanctions ..., targeting dozens of officials": whom the sanctions aim at
                 aims = trigger.anchor.lemma_.lower() in ("target", "aim") and trigger.anchor.tag_ == "VBG"
-                return (frame, distance) if verbal or aims or purpose and frame.sense.plover != "PROTEST" else None
+                if until and not verbal:  # "vowed to fight until they gain control": the gain is vowed too
+                    return (frame, distance, True) if frame is not trigger and self._frame_of(frame, triggers) \
+                        else None
+                return (frame, distance, until) if verbal or aims or purpose and frame.sense.plover != "PROTEST" \
+                    else None
             if node.lemma_.lower() in self.reporting and node.pos_ == "VERB":
                 return None  # "X said Y attacked Z": Y's act is reported, not X's
         return None

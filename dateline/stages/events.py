@@ -238,6 +238,8 @@ class _Coder:
             converted = ontology.future_code(code)
             if converted is not None:
                 return converted, replace(mood, future=False)
+            if code in ontology.FUTURE_KEEPS:  # "will resign": an announced resignation is one
+                return code, replace(mood, future=False)
             return code, replace(mood, hypothetical=True)
         return code, mood
 

@@ -470,3 +470,18 @@ def test_events_up_to_a_number_is_the_object(resources):
 def test_events_a_particle_after_the_object_makes_the_phrasal_verb(resources):
     events = events_of(resources, "The junta kicked the French ambassador out of the country.")
     assert [(e.event_type, e.cameo[:3]) for e in events] == [("SANCTION", "166")]
+
+
+def test_events_an_announced_resignation_is_a_resignation(resources):
+    events = events_of(resources, "The interior minister has been questioned by prosecutors and will resign.")
+    retreat = [e for e in events if e.event_type == "RETREAT"]
+    assert len(retreat) == 1 and not retreat[0].hypothetical
+
+
+def test_events_what_a_vow_lasts_until_is_vowed_too(resources):
+    events = events_of(resources, "Ethnic Karen rebels have sworn to fight until they gain control of the border "
+                                  "villages, Thai officials said.")
+    assert [t for t, _, _ in summary(events)] == ["THREATEN"]
+    events = events_of(resources, "Opposition leaders have promised to keep up the pressure until the levy is "
+                                  "withdrawn.")
+    assert [e.cameo for e in events] == ["030"]
