@@ -21,6 +21,10 @@ FLOORS: dict[str, dict[str, float]] = {
     "conflibert": {"relevance_f1": 0.62, "cameo_root_accuracy": 0.25},
     "petrarch2": {"records_reproduced": 0.04, "dyad_recall": 0.24},
     "meantime": {"value_accuracy": 0.90, "type_accuracy": 0.92, "relaxed_f1": 0.85, "strict_f1": 0.84},
+    "lgl": {"gold_spans_exact": 0.845, "gold_spans_acc161": 0.88, "e2e_found_exact": 0.82,
+            "e2e_found_acc161": 0.86, "recognition_overlap_f1": 0.77},
+    "geowebnews": {"gold_spans_exact": 0.83, "gold_spans_acc161": 0.82, "e2e_found_exact": 0.85,
+                   "e2e_found_acc161": 0.875, "recognition_overlap_f1": 0.77},
     "recognizers-text": {"DateParser_accuracy": 0.35, "DatePeriodParser_accuracy": 0.28,
                          "DurationParser_accuracy": 0.65, "DateTimeModel_accuracy": 0.44},
 }

@@ -92,10 +92,10 @@ def test_evaluate_location_counts_no_location_as_a_class():
 def test_evaluate_geo_lgl_quick_meets_the_floors():
     data = needs_shared("data", "geo-lgl", "lgl.jsonl").parents[1]
     scores = {s.metric: s.value for s in geo.run(data, quick=True, tasks=["lgl"])}
-    assert scores["gold_spans_exact"] >= 0.84  # 0.857 when raised
-    assert scores["gold_spans_acc161"] >= 0.87  # 0.892
-    assert scores["recognition_overlap_f1"] >= 0.76  # 0.787
-    assert scores["e2e_found_exact"] >= 0.81  # 0.831
+    assert scores["gold_spans_exact"] >= 0.845  # 0.862 when raised
+    assert scores["gold_spans_acc161"] >= 0.88  # 0.897
+    assert scores["recognition_overlap_f1"] >= 0.77  # 0.788
+    assert scores["e2e_found_exact"] >= 0.82  # 0.835
 
 
 @pytest.mark.slow
