@@ -29,6 +29,7 @@ _KIND_LEVEL = {
     "prefecture": ADMIN1, "emirate": ADMIN1, "territory": ADMIN1, "canton": ADMIN1,
     "voivodeship": ADMIN1, "krai": ADMIN1, "okrug": ADMIN1, "department": ADMIN1, "wilayat": ADMIN1,
 }
+_COMPASS_ABBREVIATIONS = {"N.": "North", "S.": "South", "E.": "East", "W.": "West"}
 _ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "an ", "at ", "az ", "ash ")
 
 
@@ -106,6 +107,8 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[np.ndarray, np.ndarray, int |
         hint = CITY
     if not len(rows) and key.startswith(_ARTICLES):  # "Al-Maghaweer" / "Maghaweer"
         rows, flags = gaz.lookup_normalized(key.split(" ", 1)[1])
+    if not len(rows) and text[:2] in _COMPASS_ABBREVIATIONS and text[2:3] in (" ", ""):  # "W. Columbia"
+        rows, flags = gaz.lookup_normalized(normalize(_COMPASS_ABBREVIATIONS[text[:2]] + text[2:]))
     return rows, flags, hint
 
 

@@ -65,3 +65,11 @@ def test_geocode_flags_villages_named_like_a_state_but_not_big_cities(resources)
 
     assert "Illinois" in flagged("Kansas")  # Kansas, Illinois: a village of a few hundred
     assert "District of Columbia" not in flagged("Washington")  # the capital is no village
+
+
+def test_geocode_reads_compass_abbreviations(resources):
+    from dateline.geocode import candidates
+
+    gaz = resources.gazetteer
+    rows, _, _ = candidates(gaz, "N. Little Rock")
+    assert {gaz.names[r] for r in rows} == {"North Little Rock"}
