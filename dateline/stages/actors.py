@@ -228,12 +228,12 @@ class _Finder:
         generic = token.lemma_.lower() in self.kb.generic and \
             self._role_sector(token) == self._role_sector(token, alone=True)
         out = Resolved(name, kind=kind, generic=generic)
-        if token.ent_type_ == "NORP" or token.pos_ == "ADJ":
-            out.country = self.kb.country_of(token.text)
+        if token.ent_type_ == "NORP" or token.pos_ == "ADJ" or kind == "org" and self.kb.country_of(token.text):
+            out.country = self.kb.country_of(token.text)  # ("Greek Cypriots", tagged an organisation: Cypriots)
             if out.country:
                 out.kind, out.sector = "country", None
         out.sector = out.sector or self._role_sector(token) or self._title_sector(token)
-        if kind == "org":
+        if out.kind == "org":
             out.country, org_sector = org_words(self.kb, span)
             out.sector = out.sector or org_sector
         return out
@@ -256,11 +256,16 @@ class _Finder:
                         place = next((self._pp_info(o, "in") for o in child.children if o.dep_ == "pobj"), None)
                         if place is not None and place.country:
                             out.country = place.country
+        # "Bosnian Serbs": a people named where they live; "Greek Cypriots": a nation's community
+        people = name_key(token.text) in self.kb.minorities or name_key(token.text) in self.kb.ethnic
         for child in token.children:
             if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos" and out.kind != "country":
                 if child.dep_ == "poss" and out.kind in ("person", "country"):
                     continue
-                self._merge(out, self._modifier_info(child), country_only=child.dep_ == "poss" and out.kind == "org")
+                info = self._modifier_info(child)
+                if info is not None and out.kind == "country" and out.entry is None and not people and out.country:
+                    continue
+                self._merge(out, info, country_only=child.dep_ == "poss" and out.kind == "org")
             elif child.dep_ == "prep" and child.lower_ in ROLE_PREPS and out.kind in ("role",):
                 follower = token.lemma_.lower() in FOLLOWERS  # "supporters of X" are not what X is
                 for obj in child.children:

@@ -42,6 +42,9 @@ HELP_NOUNS = frozenset({"help", "support", "backing", "assistance", "blessing", 
 # Nouns for what is meant to be done: "a decision to expel", "a plan to attack".
 PLAN_NOUNS = frozenset({"decision", "plan", "bid", "intention", "proposal", "offer", "move", "effort", "pledge",
     "promise", "commitment", "readiness", "willingness", "determination", "threat", "order"})
+# Participles that follow a noun as a passive: "two men accused of spying", "activists detained on Monday".
+REDUCED_PASSIVES = frozenset({"accuse", "suspect", "charge", "convict", "sentence", "detain", "arrest", "jail",
+                              "indict", "imprison"})
 # Nouns for what is asked of someone: "insisted on its demands that X grant ...".
 DEMAND_NOUNS = frozenset({"demand", "call", "request", "condition", "insistence", "appeal", "ultimatum"})
 # Nouns for where something happens: "on the Thai border" places an act, it does not aim it at Thailand.
@@ -201,6 +204,9 @@ def sources_of(index: ActorIndex, token: Token, depth: int = 0) -> list[Actor]:
         if token.dep_ == "xcomp" and is_passive(head):  # "Egypt is expected to sign": Egypt signs
             return index.at(next((c for c in head.children if c.dep_ == "nsubjpass"), None))
         return sources_of(index, head, depth + 1)
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in REDUCED_PASSIVES:
+        # "men accused of spying": done to them, by whoever (the parser reads other verbs so by mistake)
+        return index.in_prep(token, ("by",))
     if token.dep_ in ("acl", "relcl"):  # "demonstrators protesting ...": the demonstrators
         return index.at(token.head)
     return []

@@ -32,6 +32,8 @@ PLACE_PREPS_AID = frozenset({"to", "in", "into"})  # aid delivered "to Mekelle" 
 OUTSIDE = frozenset({"outside", "inside", "north", "south", "east", "west"})
 # Types whose event nouns take their recipient in an "of" phrase: "the arrest of X", "the killing of X".
 PATIENT_OF = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION"})
+# Acts whose object, when it is an actor, is whom they are done to ("expelled two journalists").
+PATIENT_ROOTS = frozenset({"17", "18"})
 # Sectors of groups that act where they live ("opposition leaders agreed in Baku": Azerbaijanis).
 LOCAL_SECTORS = frozenset({"OPP", "CVL", "PTY", "LAB", "EDU", "AGR", "BUS", "REL", "JRN", "MED"})
 # State organs that act at home: unplaced, they are of the country the story is filed from.
@@ -241,7 +243,12 @@ class TargetFinder:
 
     def _things(self, token: Token, sense: Sense) -> list[Token]:
         """Objects that are what is done ("sent 700 kg of medicine"), not to whom it is done."""
-        return self.lex.objects(token) if sense.objects else []
+        if not sense.objects:
+            return []
+        objects = self.lex.objects(token)
+        if sense.code[:2] in PATIENT_ROOTS:  # "expelled two journalists from Kosovo": the journalists suffer it
+            return [o for o in objects if not self.index.at(o)]
+        return objects
 
 
 def domestic(sources: list[Actor], targets: list[Actor], plover: str) -> tuple[list[Actor], list[Actor]]:

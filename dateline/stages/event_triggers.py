@@ -22,6 +22,8 @@ from .tokens import TRIGGER_POS, in_span, words_with_pos
 # "demanded the withdrawal of", "rejected a proposal for a ceasefire").
 CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "compound",
                           "nsubjpass", "advcl"})
+# Prepositions of what a protest is against: the act they name is its grievance, not a new report.
+GRIEVANCE = frozenset({"against", "over"})
 # Marks of a clause that tells how long another act goes on: "fight until they gain control".
 UNTIL = frozenset({"until", "till", "unless"})
 # Where a participle with a determiner is a noun: "the wounded", "the accused".
@@ -219,7 +221,7 @@ class TriggerFinder:
         if node.dep_ == "conj" and node.tag_ == "VB" and _infinitive(node.head) and (
                 node.head.dep_ in CONTENT_DEPS or node.head.dep_ == "relcl"):
             node = node.head  # "demanded a force to protect them and prevent a war": both what is demanded
-        purpose = until = False
+        purpose = until = grievance = False
         for distance in range(1, 7):
             # "a force to protect civilians" (read as a relative clause): what the force is for
             if node.dep_ not in CONTENT_DEPS and not (node.dep_ == "relcl" and _infinitive(node)) \
@@ -233,6 +235,7 @@ class TriggerFinder:
                                                               for c in node.children)
             if node.dep_ == "pobj" and node.head.lower_ in self.circumstance or node.lower_ == "according":
                 return None  # "offered to negotiate following the invasion"; "according to a statement"
+            grievance = grievance or node.dep_ == "pobj" and node.head.lower_ in GRIEVANCE
             node = node.head
             frame = triggers.get(node.i) or next((t for t in triggers.values() if t.anchor.i == node.i
                                                   and t is not trigger and t.clause is None), None)
@@ -246,6 +249,8 @@ class TriggerFinder:
                     return None  # "travelled to Cairo for talks with Hamas": talks with someone else
                 # "adopted sanctions ..., targeting dozens of officials": whom the sanctions aim at
                 aims = trigger.anchor.lemma_.lower() in ("target", "aim") and trigger.anchor.tag_ == "VBG"
+                if grievance and frame.sense.plover == "PROTEST" and trigger.token.pos_ == "NOUN":
+                    return frame, distance, True  # "protested against the occupation": what it is against
                 if until and not verbal:  # "vowed to fight until they gain control": the gain is vowed too
                     return (frame, distance, True) if frame is not trigger and self._frame_of(frame, triggers) \
                         else None

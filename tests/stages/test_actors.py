@@ -178,3 +178,9 @@ def test_actors_three_word_roles_make_one_mention(resources):
 def test_actors_a_group_joined_to_a_named_actor_shares_its_country(resources):
     actors = by_text(actors_of(resources, "Chancellor Olaf Scholz and a delegation of ministers met Chinese officials."))
     assert actors["ministers"].code == "DEUGOV"
+
+
+def test_actors_a_nations_community_is_of_that_nation(resources):
+    actors = by_text(actors_of(resources, "Turkish Cypriots voted on Sunday while Bosnian Serbs boycotted the poll."))
+    assert actors["Turkish Cypriots"].country == "CYP"
+    assert actors["Bosnian Serbs"].country == "BIH"

@@ -485,3 +485,18 @@ def test_events_what_a_vow_lasts_until_is_vowed_too(resources):
     events = events_of(resources, "Opposition leaders have promised to keep up the pressure until the levy is "
                                   "withdrawn.")
     assert [e.cameo for e in events] == ["030"]
+
+
+def test_events_whom_force_is_used_on_is_its_object_not_where_from(resources):
+    events = events_of(resources, "Serbian police expelled two American journalists from Kosovo.")
+    assert summary(events) == [("COERCE", "SRBCOP", "USAJRN")]
+
+
+def test_events_people_accused_in_a_reduced_relative_are_not_accusers(resources):
+    events = events_of(resources, "The Taliban executed two men accused of spying for the United States.")
+    assert [t for t, _, _ in summary(events)] == ["ASSAULT"]
+
+
+def test_events_what_a_protest_is_against_is_its_grievance_not_a_new_event(resources):
+    events = events_of(resources, "Greek Cypriots protested against the Turkish occupation of northern Cyprus.")
+    assert summary(events) == [("PROTEST", "CYPCVL", "TUR")]
