@@ -130,7 +130,7 @@ def build() -> dict[str, np.ndarray]:
     cities = _add_cities(b, gnc, loc, countries, subdivisions)
     _place_areas(b, cities)
     regions = _add_regions(b, gnc, countries)
-    _add_extra_names(b, {**regions, **countries, **subdivisions})
+    _add_extra_names(b, {**regions, **countries, **subdivisions, **cities})
     arrays = b.arrays()
     abbr = {k: subdivisions[v] for k, v in abbreviations().items() if v in subdivisions}
     arrays["abbr_names"] = np.array(list(abbr), dtype=str)

@@ -29,6 +29,7 @@ _KIND_LEVEL = {
     "prefecture": ADMIN1, "emirate": ADMIN1, "territory": ADMIN1, "canton": ADMIN1,
     "voivodeship": ADMIN1, "krai": ADMIN1, "okrug": ADMIN1, "department": ADMIN1, "wilayat": ADMIN1,
 }
+_INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")
 _COMPASS_ABBREVIATIONS = {"N.": "North", "S.": "South", "E.": "East", "W.": "West"}
 _ARTICLES = ("al ", "el ", "ad ", "ar ", "as ", "an ", "at ", "az ", "ash ")
 
@@ -96,7 +97,10 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[np.ndarray, np.ndarray, int |
         key, hint = key[8:], CITY
     rows, flags = gaz.lookup_normalized(key)
     abbr = gaz.abbreviation(text) if "." in text or text.isupper() else -1
-    if abbr >= 0 and "." in text:  # "W.Va.", "Tenn.", "D.C.": written as an abbreviation
+    own = (flags & PRIMARY) > 0
+    if abbr >= 0 and "." in text and _INITIALISM.match(text) and own.any():  # "L.A.": a town's own short name
+        rows, flags = np.append(rows[own], abbr).astype(np.int32), np.append(flags[own], PRIMARY).astype(np.int8)
+    elif abbr >= 0 and "." in text:  # "W.Va.", "Tenn.", "D.C.": written as an abbreviation
         rows, flags = np.array([abbr], dtype=np.int32), np.array([PRIMARY], dtype=np.int8)
     elif abbr >= 0 and not (gaz.level[rows] == COUNTRY).any():  # "TX"; but "US" stays the country
         rows, flags = np.append(rows, abbr).astype(np.int32), np.append(flags, PRIMARY).astype(np.int8)

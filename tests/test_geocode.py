@@ -73,3 +73,11 @@ def test_geocode_reads_compass_abbreviations(resources):
     gaz = resources.gazetteer
     rows, _, _ = candidates(gaz, "N. Little Rock")
     assert {gaz.names[r] for r in rows} == {"North Little Rock"}
+
+
+def test_geocode_tells_a_towns_initialism_from_a_state_abbreviation(resources):
+    from dateline.geocode import Mention, resolve
+
+    gaz = resources.gazetteer
+    for text, expected in (("L.A.", "Los Angeles"), ("La.", "Louisiana"), ("D.C.", "District of Columbia")):
+        assert gaz.names[resolve(gaz, [Mention(text)])[0]] == expected
