@@ -274,7 +274,7 @@ def _with_abbreviation_dot(text: str, span: Span, gaz: Gazetteer) -> int:
 def _unlabelled_names(doc: Doc, taken: list[bool]) -> Iterator[Span]:
     """Runs of capitalised proper-noun tokens that no entity taken as a place covers."""
     tokens = list(doc)  # one Token object per position (doc[i] makes a new one each time)
-    cap = [capitalised(t) for t in tokens]
+    cap = [capitalised(t) or _glottal_name(t) for t in tokens]
     n = len(tokens)
     i = 0
     while i < n:
@@ -305,15 +305,19 @@ def _named_as_place(span: Span, gaz: Gazetteer, surnames: Counter[str]) -> bool:
     filed it as: a kind noun follows it ("the Tadjentat area"), a verb of storming a place takes
     it ("stormed Najarah"), a locative phrase holds it and the gazetteer knows it ("in eastern
     Ghouta"), or, untagged, a setting preposition governs it ("in Adhaim")."""
-    if span[-1].lower_ in PLACE_NOUNS and len(span) > 1:
-        span = span[:-1]
+    kind_ends = span[-1].lower_ in PLACE_NOUNS and len(span) > 1
+    if kind_ends and span[-1].pos_ == "PROPN" and not cued(span) \
+            and not (span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in PLACE_VERBS):
+        return False  # a capitalised kind word ends organisations' names too: "Soft Water City"
+    if kind_ends:
+        span = span[:-1]  # "the Dara’a Governorate"
     if len(span) > 4 or len(span.text) < 3 or any(t.ent_type_ in _NOT_NAMES for t in span) \
             or span[0].text in TITLES or span[0].lower_ in _KIND_AFTER or span.text.lower() in NOT_PLACES \
             or gaz.is_demonym(span.text) or gaz.is_demonym(span[0].text) or span[-1].lower_ in surnames:
         return False  # "Syrian Arab Army": a name that opens with a people's is theirs
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
-    if nxt is not None and nxt.lower_ in _KIND_AFTER and nxt.pos_ == "NOUN":
+    if nxt is not None and nxt.lower_ in _KIND_AFTER and (nxt.pos_ == "NOUN" or kind_ends):
         # not "an Islamic State camp" (theirs), nor "the West Bank town of Bethlehem" (another name's)
         owned = span.start > 0 and doc[span.start - 1].lower_ in ("a", "an")
         return not owned and not (nxt.i + 2 < len(doc) and doc[nxt.i + 1].lower_ == "of"
@@ -335,6 +339,13 @@ def _name_goes_on(nxt: Token) -> bool:
         return True  # "the Bank of England", "the Summit of the Americas", "the Palais des Nations"
     return nxt.text[:1].isupper() or nxt.like_num or nxt.text in ("-", "'", "’") or nxt.tag_ == "POS" \
         or (nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "appos")
+
+
+def _glottal_name(tok: Token) -> bool:
+    """A transliterated name written with an apostrophe for a glottal stop: "Dara’a", "Ma’an"."""
+    text = tok.text
+    return tok.pos_ == "PROPN" and text[:1].isupper() and ("’" in text or "'" in text) \
+        and text.replace("’", "").replace("'", "").replace("-", "").isalpha() and tok.tag_ != "POS"
 
 
 def _bare_name_is_place(span: Span, gaz: Gazetteer, places: set[str]) -> bool:
