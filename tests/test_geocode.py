@@ -79,5 +79,5 @@ def test_geocode_tells_a_towns_initialism_from_a_state_abbreviation(resources):
     from dateline.geocode import Mention, resolve
 
     gaz = resources.gazetteer
-    for text, expected in (("L.A.", "Los Angeles"), ("La.", "Louisiana"), ("D.C.", "District of Columbia")):
+    for text, expected in (("L.A.", "Los Angeles"), ("NYC", "New York City"), ("La.", "Louisiana"), ("D.C.", "District of Columbia")):
         assert gaz.names[resolve(gaz, [Mention(text)])[0]] == expected
