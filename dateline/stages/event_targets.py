@@ -36,6 +36,9 @@ PATIENT_OF = frozenset({"COERCE", "ASSAULT", "RETREAT", "SANCTION"})
 PATIENT_ROOTS = frozenset({"17", "18"})
 # Sectors of groups that act where they live ("opposition leaders agreed in Baku": Azerbaijanis).
 LOCAL_SECTORS = frozenset({"OPP", "CVL", "PTY", "LAB", "EDU", "AGR", "BUS", "REL", "JRN", "MED"})
+# Armed groups are of the country they fight in when the clause names it ("militants ... in northern Mali"),
+# not of the country the story is filed from.
+INSURGENTS = frozenset({"REB"})
 # State organs that act at home: unplaced, they are of the country the story is filed from.
 HOME_ORGANS = frozenset({"GOV", "COP", "JUD", "LEG"})
 # Words of a place phrase that may name the place: "the central Poltava region", "the capital, Kabul".
@@ -187,7 +190,7 @@ class TargetFinder:
         """Unplaced domestic actors (opposition, civilians, parties, unions; police, courts, officials)
         are of the place their phrase names ("the government of Sindh province"), else of the
         country they act in, else of the country the story is filed from."""
-        if not any(a.country is None and a.sector in LOCAL_SECTORS | HOME_ORGANS for a in actors):
+        if not any(a.country is None and a.sector in LOCAL_SECTORS | HOME_ORGANS | INSURGENTS for a in actors):
             return actors
         here = self.place_country(trigger)
         home = self.coded.dateline_place.country if self.coded.dateline_place is not None else None
@@ -196,7 +199,7 @@ class TargetFinder:
             if actor.country is not None or (actor.code or "").startswith(("IGO", "NGO")):
                 return actor
             country = self._own_place(actor) if actor.sector in LOCAL_SECTORS | HOME_ORGANS else None
-            country = country or (here if actor.sector in LOCAL_SECTORS else None)
+            country = country or (here if actor.sector in LOCAL_SECTORS | INSURGENTS else None)
             country = country or (home if actor.sector in LOCAL_SECTORS | HOME_ORGANS else None)
             return replace(actor, country=country, code=country + actor.sector) if country else actor
         return [placed(a) for a in actors]

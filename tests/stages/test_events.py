@@ -500,3 +500,8 @@ def test_events_people_accused_in_a_reduced_relative_are_not_accusers(resources)
 def test_events_what_a_protest_is_against_is_its_grievance_not_a_new_event(resources):
     events = events_of(resources, "Greek Cypriots protested against the Turkish occupation of northern Cyprus.")
     assert summary(events) == [("PROTEST", "CYPCVL", "TUR")]
+
+
+def test_events_unnamed_armed_groups_are_of_the_country_they_fight_in(resources):
+    events = events_of(resources, "Islamist militants kidnapped three French aid workers in northern Mali.")
+    assert summary(events) == [("ASSAULT", "MLIREB", "FRANGO")]
