@@ -27,6 +27,8 @@ GRIEVANCE_PREPS = ("against", "over", "about")
 PLACE_TARGET_ROOTS = frozenset({"07", "15", "17", "18", "19"})
 PLACE_TARGET_CODES = frozenset({"081", "132", "191", "141", "145"})
 PLACE_PREPS = frozenset({"in", "at", "on", "across", "throughout", "inside", "through", "around", "outside"})
+# Force whose object or destination is a place is done to its people: "shelled areas of Aleppo", "into Somalia".
+FORCE_ROOTS = frozenset({"18", "19"})
 PLACE_PREPS_AID = frozenset({"to", "in", "into"})  # aid delivered "to Mekelle" is for the people there
 # Prepositions that take "of" before the place: "outside of Basra".
 OUTSIDE = frozenset({"outside", "inside", "north", "south", "east", "west"})
@@ -161,7 +163,12 @@ class TargetFinder:
         """A curfew or raid "in Abidjan" is done to the people there (PLOVER GSR practice)."""
         if trigger.code[:2] not in PLACE_TARGET_ROOTS and trigger.code[:3] not in PLACE_TARGET_CODES:
             return []
-        found = self._place(trigger, PLACE_PREPS_AID if trigger.code[:2] == "07" else PLACE_PREPS)
+        force = trigger.code[:2] in FORCE_ROOTS
+        found = self._place(trigger, PLACE_PREPS_AID if trigger.code[:2] == "07" else
+                            PLACE_PREPS | {"into"} if force else PLACE_PREPS)
+        if found is None and force:  # "bombarded rebel-held areas of Aleppo": the people there
+            found = next(((o, c) for o in trigger.anchor.children if o.dep_ == "dobj"
+                          for c in (self._country_of_place(o),) if c), None)
         if found is None:
             return []
         token, country = found  # protests are against the state there; force and restrictions hit its people

@@ -505,3 +505,10 @@ def test_events_what_a_protest_is_against_is_its_grievance_not_a_new_event(resou
 def test_events_unnamed_armed_groups_are_of_the_country_they_fight_in(resources):
     events = events_of(resources, "Islamist militants kidnapped three French aid workers in northern Mali.")
     assert summary(events) == [("ASSAULT", "MLIREB", "FRANGO")]
+
+
+def test_events_force_against_a_place_is_done_to_its_people(resources):
+    events = events_of(resources, "Kenyan troops crossed into Somalia to pursue al-Shabab militants.")
+    assert summary(events) == [("ASSAULT", "KENMIL", "SOMCVL")]
+    events = events_of(resources, "Syrian government forces bombarded rebel-held areas of Aleppo.")
+    assert summary(events) == [("ASSAULT", "SYRMIL", "SYRCVL")]
