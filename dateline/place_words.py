@@ -65,7 +65,11 @@ NOT_PLACES = {"god", "allah", "jesus", "christ", "lord", "heaven", "hell", "para
               "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
               "central", "midwest", "police", "army", "navy", "government", "parliament", "congress",
               "senate", "court", "university", "college", "church", "mission", "embassy", "ministry",
-              "council", "party", "state", "republic", "kingdom", "capital", "town", "village"}
+              "council", "party", "state", "republic", "kingdom", "capital", "town", "village",
+              # common words and groups that are also names of small places
+              "day", "act", "best", "lot", "region", "refuge", "delta", "olympic", "olympics", "titan",
+              "hamas", "hezbollah", "taliban", "ismaili", "january", "february", "march", "april", "june",
+              "july", "august", "september", "october", "november", "december"}
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 

@@ -184,3 +184,8 @@ def test_places_take_unknown_names_a_setting_preposition_governs(nlp, resources)
     places = by_text(places_of(text, nlp, resources))
     assert places["Mayangose Kibidiwe"].geonameid is None  # filed as a person, unknown, but "killed in"
     assert places["Tal Afar"].country == "IRQ"
+
+
+def test_places_skip_months_groups_and_common_words_named_like_villages(nlp, resources):
+    text = ("Hamas said in March that the Act would pass. The Olympic team met in Denver on Day 3.")
+    assert set(by_text(places_of(text, nlp, resources))) == {"Denver"}
