@@ -45,6 +45,9 @@ PLAN_NOUNS = frozenset({"decision", "plan", "bid", "intention", "proposal", "off
 # Participles that follow a noun as a passive: "two men accused of spying", "activists detained on Monday".
 REDUCED_PASSIVES = frozenset({"accuse", "suspect", "charge", "convict", "sentence", "detain", "arrest", "jail",
                               "indict", "imprison"})
+# Arms, which act only for whoever uses them: "the sale of fighter jets" names no party.
+EQUIPMENT = frozenset({"jet", "aircraft", "warplane", "plane", "helicopter", "tank", "warship", "vessel", "submarine",
+                       "missile", "drone", "gunship", "gunboat", "bomber", "fighter"})
 # Nouns for what is asked of someone: "insisted on its demands that X grant ...".
 DEMAND_NOUNS = frozenset({"demand", "call", "request", "condition", "insistence", "appeal", "ultimatum"})
 # Nouns for where something happens: "on the Thai border" places an act, it does not aim it at Thailand.
@@ -56,11 +59,14 @@ class ActorIndex:
 
     def __init__(self, doc: Doc, actors: Iterable[Actor]) -> None:
         self.by_head: dict[int, list[Actor]] = {}
+        self.equipment: set[tuple[int, int]] = set()  # mentions of arms: "the sale of fighter jets"
         for actor in actors:
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
             self.by_head.setdefault(span.root.i, []).append(actor)
+            if span.root.lemma_.lower() in EQUIPMENT:
+                self.equipment.add((actor.start, actor.end))
 
     def at(self, token: Token | None, depth: int = 0) -> list[Actor]:
         """Actors a phrase headed by ``token`` stands for, with its conjuncts ("Egypt and France")."""
@@ -111,7 +117,8 @@ class ActorIndex:
                             # "conceded to demands from UNITA": whose demands
                             found += self.at(obj) or (self.modifiers_of(obj, ("poss",)) if obj.lemma_.lower()
                                                       not in HELP_NOUNS else []) or \
-                                (self.in_prep(obj, ("from", "by", "of"), False) if deep else [])  # "the US' policies"
+                                [a for a in (self.in_prep(obj, ("from", "by", "of"), False) if deep else [])
+                                 if (a.start, a.end) not in self.equipment]  # "the US' policies" (not "sale of jets")
             if found:
                 return _unique(found)
         return []

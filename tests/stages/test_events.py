@@ -512,3 +512,8 @@ def test_events_force_against_a_place_is_done_to_its_people(resources):
     assert summary(events) == [("ASSAULT", "KENMIL", "SOMCVL")]
     events = events_of(resources, "Syrian government forces bombarded rebel-held areas of Aleppo.")
     assert summary(events) == [("ASSAULT", "SYRMIL", "SYRCVL")]
+
+
+def test_events_arms_in_a_grievance_are_no_party_to_it(resources):
+    events = events_of(resources, "Beijing protested to Washington over the sale of fighter jets to Taiwan.")
+    assert summary(events) == [("PROTEST", "CHNGOV", "USAGOV")]
