@@ -25,6 +25,7 @@ from .place_words import (
     COMPASS,
     LOCATIVE,
     NOT_PLACES,
+    OF_NOUNS,
     PLACE_NOUNS,
     PLACE_VERBS,
     SETTING_PREPOSITIONS,
@@ -320,13 +321,21 @@ def _named_as_place(span: Span, gaz: Gazetteer, surnames: Counter[str]) -> bool:
     if nxt is not None and nxt.lower_ in _KIND_AFTER and (nxt.pos_ == "NOUN" or kind_ends):
         # not "an Islamic State camp" (theirs), nor "the West Bank town of Bethlehem" (another name's)
         owned = span.start > 0 and doc[span.start - 1].lower_ in ("a", "an")
-        return not owned and not (nxt.i + 2 < len(doc) and doc[nxt.i + 1].lower_ == "of"
-                                  and capitalised(doc[nxt.i + 2]))
+        # "the West Bank town of Bethlehem": a known area before a kind noun holds the next name;
+        # an unknown one is the small place itself ("the Chattar area of Dera")
+        holds = nxt.i + 2 < len(doc) and doc[nxt.i + 1].lower_ == "of" and capitalised(doc[nxt.i + 2]) \
+            and (_known(span.text, gaz) or span[0].ent_type_ == "NORP")  # "the Sunni neighbourhood of X"
+        return not owned and not holds
     root = span.root
     if root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_ONLY_VERBS:
         return nxt is None or nxt.tag_ != "POS"
-    if cued(span, strict=True) and _known(span.text, gaz) and not (nxt is not None and _name_goes_on(nxt)):
+    if nxt is not None and _name_goes_on(nxt):
+        return False
+    if cued(span, strict=True) and _known(span.text, gaz):
         return True  # "in western Palmyra", "the city of Palmyra": a known place, whatever spaCy filed it as
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" \
+            and doc[span.start - 2].lower_ in OF_NOUNS - {"part", "parts", "heart"}:
+        return True  # "to the east of Khan Al-Sheih", "the outskirts of Saraf"
     return not span[0].ent_type_ and len(span) <= 3 and _setting(span, surnames)
 
 
