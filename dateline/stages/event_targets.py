@@ -95,7 +95,9 @@ class TargetFinder:
                 found = targets_of(self.index, content.anchor, sources,
                                    [content.token] + self.lex.objects(content.anchor))
             found = [a for a in found if a.entity is None or a.entity not in entities]
-            content = content.content
+            # "rejected calls for an inquiry into the killing of civilians": what the rejected call was
+            # about is no party to the rejection
+            content = content.content if trigger.sense.plover != "REJECT" else None
         if not found and (trigger.sense.plover == "THREATEN" or trigger.code[:2] == "13"):
             found = self._condition_target(trigger, entities)
         if trigger.undergone:  # "the base came under attack": the base

@@ -517,3 +517,9 @@ def test_events_force_against_a_place_is_done_to_its_people(resources):
 def test_events_arms_in_a_grievance_are_no_party_to_it(resources):
     events = events_of(resources, "Beijing protested to Washington over the sale of fighter jets to Taiwan.")
     assert summary(events) == [("PROTEST", "CHNGOV", "USAGOV")]
+
+
+def test_events_what_a_rejected_call_was_about_is_no_party_to_the_rejection(resources):
+    events = events_of(resources, "The Sri Lankan government rejected calls for an international inquiry into "
+                                  "the killing of civilians.")
+    assert summary(events) == [("REJECT", "LKAGOV", None)]
