@@ -174,21 +174,26 @@ class EventIndex:
 def _page(mask: np.ndarray, offset: int, limit: int, block: int = 1 << 15) -> tuple[np.ndarray, int]:
     """Positions of the matches numbered offset .. offset+limit-1, and how many match in all.
 
-    Counts matches per block first, so only the blocks that hold the page are expanded.
+    Walks the index a block at a time from the top, counting the blocks before the page and
+    expanding only those that hold it: most pages are near the top, so most requests touch one.
     """
     total = int(np.count_nonzero(mask))
     if not limit or offset >= total:
         return np.empty(0, np.int64), total
-    whole = mask.size - mask.size % block
-    per_block = np.count_nonzero(mask[:whole].reshape(-1, block), axis=1)
-    if whole < mask.size:
-        per_block = np.append(per_block, np.count_nonzero(mask[whole:]))
-    counts = np.cumsum(per_block)
-    first = int(np.searchsorted(counts, offset, side="right"))
-    last = int(np.searchsorted(counts, min(offset + limit, total) - 1, side="right"))
-    found = np.flatnonzero(mask[first * block:(last + 1) * block]) + first * block
-    skip = offset - (int(counts[first - 1]) if first else 0)
-    return found[skip:skip + limit], total
+    skip, start = offset, 0
+    while True:  # whole blocks before the page
+        n = int(np.count_nonzero(mask[start:start + block]))
+        if n > skip:
+            break
+        skip -= n
+        start += block
+    parts, wanted = [], skip + limit
+    while wanted > 0 and start < mask.size:
+        found = np.flatnonzero(mask[start:start + block]) + start
+        parts.append(found)
+        wanted -= found.size
+        start += block
+    return np.concatenate(parts)[skip:skip + limit], total
 
 
 class _Codes:
