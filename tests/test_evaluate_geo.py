@@ -6,7 +6,8 @@ import pytest
 from conftest import needs_shared
 
 from dateline.evaluate import geo, location
-from dateline.evaluate.geo import Guess, Toponym, auc, km, paired, score_recognition, score_resolution
+from dateline.evaluate.common import pair_by_overlap
+from dateline.evaluate.geo import Guess, Toponym, auc, km, score_recognition, score_resolution
 from dateline.evaluate.location import Span, matches, score_locations
 
 CAIRO = Toponym(0, 5, "Cairo", 360630, 30.06, 31.25)
@@ -30,7 +31,7 @@ def test_evaluate_geo_overlap_counts_what_exact_does_not():
 
 def test_evaluate_geo_pairs_one_to_one_largest_overlap_first():
     gold = [Toponym(0, 10), Toponym(12, 20)]
-    assert paired(gold, [Guess(0, 20)]) == [(gold[0], Guess(0, 20))]
+    assert pair_by_overlap(gold, [Guess(0, 20)]) == [(gold[0], Guess(0, 20))]
 
 
 def test_evaluate_geo_perfect_resolution_scores_one():

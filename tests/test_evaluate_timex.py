@@ -9,11 +9,11 @@ import pytest
 from conftest import needs_shared
 
 from dateline.evaluate import timex
+from dateline.evaluate.common import pair_by_overlap
 from dateline.evaluate.timex import (
     Case,
     Mention,
     case_correct,
-    pair,
     same_value,
     score_mentions,
     value_matches,
@@ -27,7 +27,7 @@ def m(start: int, end: int, value: str = "2020", kind: str = "DATE") -> Mention:
 def test_evaluate_timex_pairs_one_to_one_largest_overlap_first():
     gold = [m(0, 10), m(20, 25)]
     predicted = [m(5, 10), m(0, 8), m(30, 35)]
-    assert pair(gold, predicted) == [(m(0, 10), m(0, 8))]
+    assert pair_by_overlap(gold, predicted) == [(m(0, 10), m(0, 8))]
 
 
 def test_evaluate_timex_decades_match_in_both_spellings():

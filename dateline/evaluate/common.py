@@ -157,6 +157,21 @@ def cameo_to_plover(code: str | None, crosswalk: dict[str, str]) -> str | None:
     return crosswalk.get(code)
 
 
+def pair_by_overlap(gold: Sequence, predicted: Sequence) -> list[tuple]:
+    """Gold and predicted spans (anything with ``start`` and ``end``) paired one to one where they
+    overlap, the largest overlap first; in the order of the gold spans."""
+    options = sorted(((min(g.end, p.end) - max(g.start, p.start), i, j)
+                      for i, g in enumerate(gold) for j, p in enumerate(predicted)
+                      if g.start < p.end and p.start < g.end), reverse=True)
+    used_g, used_p, pairs = set(), set(), []
+    for _, i, j in options:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            pairs.append((gold[i], predicted[j]))
+    return sorted(pairs, key=lambda pair: pair[0].start)
+
+
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     """Precision, recall and F1 (0.0 where undefined)."""
     p = tp / (tp + fp) if tp + fp else 0.0

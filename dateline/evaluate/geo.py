@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ..model import CodedArticle, Place
 from . import Score
-from .common import as_article, prf, quick_subset, ratio, read_jsonl
+from .common import as_article, pair_by_overlap, prf, quick_subset, ratio, read_jsonl
 
 LGL, GWN = "lgl", "geowebnews"
 FILES = {LGL: Path("geo-lgl") / "lgl.jsonl", GWN: Path("geo-geowebnews") / "gwn.jsonl"}
@@ -128,7 +128,7 @@ def task_scores(task: str, golds: list[list[Toponym]], found: list[list[Guess]],
     scores.extend(resolution_scores(task, "gold_spans", score_resolution(pairs)))
     matched, total = [], 0
     for doc_gold, doc_found in zip(golds, found):
-        for t, g in paired(doc_gold, doc_found):
+        for t, g in pair_by_overlap(doc_gold, doc_found):
             matched.append((t, g))
         total += sum(t.lat is not None for t in doc_gold)
     e2e = score_resolution(matched)
@@ -144,23 +144,6 @@ def _with_ids(golds: list[list[Toponym]]) -> int:
     return sum(t.geonameid is not None and t.lat is not None for g in golds for t in g)
 
 
-def paired(gold: Sequence[Toponym], predicted: Sequence[Guess]) -> list[tuple[Toponym, Guess]]:
-    """Gold and predicted spans paired one to one, the largest overlap first."""
-    options = sorted(((_overlap(t, p), i, j) for i, t in enumerate(gold) for j, p in enumerate(predicted)
-                      if _overlap(t, p) > 0), reverse=True)
-    used_g, used_p, out = set(), set(), []
-    for _, i, j in options:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            out.append((gold[i], predicted[j]))
-    return sorted(out, key=lambda pair: pair[0].start)
-
-
-def _overlap(a, b) -> int:
-    return min(a.end, b.end) - max(a.start, b.start)
-
-
 def score_recognition(golds: Iterable[Sequence[Toponym]], predicted: Iterable[Sequence[Guess]]) -> dict:
     """Counts for span precision and recall: gold, predicted, exact and overlapping matches."""
     counts = {"gold": 0, "predicted": 0, "exact": 0, "overlap": 0}
@@ -168,7 +151,7 @@ def score_recognition(golds: Iterable[Sequence[Toponym]], predicted: Iterable[Se
         counts["gold"] += len(gold)
         counts["predicted"] += len(guess)
         counts["exact"] += len({(t.start, t.end) for t in gold} & {(p.start, p.end) for p in guess})
-        counts["overlap"] += len(paired(gold, guess))
+        counts["overlap"] += len(pair_by_overlap(gold, guess))
     return counts
 
 
@@ -188,7 +171,7 @@ def recall_by_type(task: str, golds: list[list[Toponym]], found: list[list[Guess
     hits: dict[str, int] = {}
     totals: dict[str, int] = {}
     for gold, guess in zip(golds, found):
-        found_spans = {(t.start, t.end) for t, _ in paired(gold, guess)}
+        found_spans = {(t.start, t.end) for t, _ in pair_by_overlap(gold, guess)}
         for t in gold:
             totals[t.kind] = totals.get(t.kind, 0) + 1
             hits[t.kind] = hits.get(t.kind, 0) + ((t.start, t.end) in found_spans)

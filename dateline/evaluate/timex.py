@@ -35,7 +35,7 @@ from pathlib import Path
 
 from ..timex.values import interval
 from . import Score
-from .common import prf, quick_subset, ratio, read_jsonl
+from .common import pair_by_overlap, prf, quick_subset, ratio, read_jsonl
 
 MEANTIME = "meantime"
 RECOGNIZERS = "recognizers-text"
@@ -138,20 +138,6 @@ def _show(text: str, m: Mention) -> dict:
     return {"text": text[m.start:m.end], "start": m.start, "type": m.type, "value": m.value}
 
 
-def pair(gold: Sequence[Mention], predicted: Sequence[Mention]) -> list[tuple[Mention, Mention]]:
-    """One-to-one pairs of overlapping mentions, the largest overlaps first."""
-    options = sorted(((min(g.end, p.end) - max(g.start, p.start), i, j)
-                      for i, g in enumerate(gold) for j, p in enumerate(predicted)
-                      if g.start < p.end and p.start < g.end), reverse=True)
-    used_g, used_p, pairs = set(), set(), []
-    for _, i, j in options:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            pairs.append((gold[i], predicted[j]))
-    return sorted(pairs, key=lambda gp: gp[0].start)
-
-
 def same_value(gold: str, predicted: str) -> bool:
     """TIMEX3 values equal, reading "199X" (dateline) as "199" (TIMEX3 decade)."""
     def canon(v: str) -> str:
@@ -164,7 +150,7 @@ def score_mentions(gold: Sequence[Sequence[Mention]],
     """Counts over documents: gold, predicted, strict and relaxed matches, right types and values."""
     counts = dict.fromkeys(("gold", "predicted", "strict", "relaxed", "type", "value"), 0)
     for g_doc, p_doc in zip(gold, predicted, strict=True):
-        pairs = pair(g_doc, p_doc)
+        pairs = pair_by_overlap(g_doc, p_doc)
         counts["gold"] += len(g_doc)
         counts["predicted"] += len(p_doc)
         counts["relaxed"] += len(pairs)
