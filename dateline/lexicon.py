@@ -84,7 +84,8 @@ class Sense:
                    default=0)
 
     def matches(self, token: Token, objects: list[Token]) -> bool:
-        children = list(token.children)
+        # Children only where particles or prepositions need them: listing them makes a Token each.
+        children = list(token.children) if self.particles or self.preps else []
         # A phrasal verb's particle follows it closely ("called for", "broke off") or right after its object
         # ("forced the agency, UNHCR, out").
         ends = {c.right_edge.i + 1 for c in children if c.dep_ == "dobj"} if self.particles else set()

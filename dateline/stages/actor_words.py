@@ -35,11 +35,13 @@ def role_sector(kb: ActorKnowledge, token: Token, alone: bool = False) -> str | 
 
 def title_sector(kb: ActorKnowledge, doc: Doc, start: int) -> str | None:
     """A title just before a name that starts at ``start``: "President X", "Gen. X", "Brig. X"."""
-    for i in range(max(start - 4, 0), start):  # the longest title first: "Secretary-General"
-        words = doc[i:start]
+    first = max(start - 4, 0)
+    before = list(doc[first:start])  # the Tokens once, not once per candidate title
+    for i in range(first, start):  # the longest title first: "Secretary-General"
+        words = before[i - first:]
         if words[0].is_punct or any(w.is_punct and w.text not in ".-" for w in words):
             continue
-        key = name_key(words.text)
+        key = name_key(doc[i:start].text)
         sector = kb.titles.get(key) or kb.titles.get(key + ".")
         if sector:
             return sector

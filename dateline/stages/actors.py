@@ -394,8 +394,10 @@ class _Finder:
     def _find_definitions(self) -> None:
         """"Libyan National Army (LNA)": the abbreviation stands for the name before it."""
         doc = self.doc
+        tokens = list(doc)  # one Token per word (doc[i] makes a new one at every look)
         for i in range(1, len(doc) - 2):
-            if doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].is_upper and len(doc[i + 1]) > 1:
+            if tokens[i].text == "(" and tokens[i + 2].text == ")" and tokens[i + 1].is_upper \
+                    and len(tokens[i + 1]) > 1:
                 abbreviation, words = doc[i + 1].text, [w.text for w in doc[max(0, i - 8):i] if w.is_alpha]
                 if not abbreviates(abbreviation, words):
                     continue  # "Kenya (AP)" is a credit, not a definition

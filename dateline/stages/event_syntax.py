@@ -108,8 +108,9 @@ class ActorIndex:
     def in_prep(self, token: Token, preps: Iterable[str], deep: bool = True) -> list[Actor]:
         """Actors in a phrase with one of these prepositions, in the given order of preference."""
         found = []
+        children = list(token.children)  # once, not once per preposition (each pass makes new Tokens)
         for prep in preps:
-            for child in token.children:
+            for child in children:
                 if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
                     stranded = stranded_object(child)
                     for obj in [*child.children, *((stranded,) if stranded is not None else ())]:

@@ -82,6 +82,7 @@ class _Coder:
         self.foreground = False
         # The dateline before the story: a verb the parser hangs on it is the story's main verb.
         self.lead = range(*lead_span(doc, coded.article.dateline_start, coded.article.dateline_end))
+        self._text: str | None = None
 
     def run(self) -> list[Event]:
         events: list[Event] = []
@@ -336,7 +337,9 @@ class _Coder:
         article = self.coded.article
         token = trigger.token
         day, precision, value = dates.date_event(trigger.anchor, self.coded)
-        text = sent.text
+        if self._text is None:
+            self._text = self.doc.text  # once per article: each sent.text makes a Token per word
+        text = self._text[sent.start_char:sent.end_char]  # = sent.text
         stripped = text.lstrip()
         start = token.idx
         return Event(
