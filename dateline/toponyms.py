@@ -43,6 +43,7 @@ from .place_words import (
     without_party,
 )
 from .placenames import normalize
+from .stages.tokens import doc_ents, doc_text
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # How large a town must be for a bare or mis-filed name to count as it without other evidence.
@@ -51,7 +52,7 @@ _MIN_POPULATION_BARE = 50_000
 
 def place_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Character spans of the place mentions in a parsed text, in order, without overlaps."""
-    ents = doc.ents  # built anew on every access: once
+    ents = doc_ents(doc)  # (spaCy builds doc.ents and doc.text anew on every access)
     # Last words of people's full names: "Ripley" alone is someone, not the town.
     surnames = Counter(ent[-1].lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1)
     found = [span for ent in ents if ent.label_ in PLACE_LABELS
@@ -73,7 +74,7 @@ def place_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     found.extend(span for span in _unlabelled_names(doc, taken)
                  if not title_abbreviation(span)
                  and (_bare_name_is_place(span, gaz, places) or _named_as_place(span, gaz, surnames)))
-    text = doc.text
+    text = doc_text(doc)
     found = [_joined(without_party(span), gaz) for span in found]
     spans = sorted({(s.start_char, _with_abbreviation_dot(text, s, gaz)) for s in found})
     return [s for i, s in enumerate(spans) if i == 0 or s[0] >= spans[i - 1][1]]

@@ -10,13 +10,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..actors_kb import ActorKnowledge, Entry, name_key
+from .tokens import doc_ents
 
 
 def kb_matches(doc: Doc, kb: ActorKnowledge) -> dict[int, tuple[int, int, tuple[Entry, ...]]]:
     """Known names in the text, longest first and left to right, keyed by their head token."""
     texts = [t.text for t in doc]
     keys = [_token_key(text) for text in texts]
-    ents = list(doc.ents)  # (made once: each doc.ents builds every entity span anew)
+    ents = doc_ents(doc)
     any_stem = kb.first_words.get("*", 0)
     out: dict[int, tuple[int, int, tuple[Entry, ...]]] = {}
     i, n = 0, len(doc)

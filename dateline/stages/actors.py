@@ -23,7 +23,7 @@ from .coref import Antecedents, is_pronoun
 from .lead import lead_span
 from .parse_repair import stranded_words
 from .peoples import Peoples
-from .tokens import HEAD_POS, words_with_pos
+from .tokens import HEAD_POS, doc_ents, words_with_pos
 
 NAMED = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 # Objects of these prepositions are places, not actors ("talks in Cairo").
@@ -94,7 +94,7 @@ class _Finder:
         self.covered = {i: head for head, (s, e, _) in self.matches.items() for i in range(s, e)}
         self.defined: dict[str, Resolved] = {}  # abbreviations the article defines: "LNA"
         self.memo: dict[int, Resolved | None] = {}
-        ents = list(doc.ents)
+        ents = doc_ents(doc)
         self.entity_of = {i: ent for ent in ents if ent.label_ in NAMED for i in range(ent.start, ent.end)}
         self.pronouns: dict[int, Actor] = {}  # resolved pronouns, for "their forces"
         self.stranded: dict[int, set[int]] = {}  # sentence start -> words of a subject the parser misplaced

@@ -21,6 +21,7 @@ from ..model import Article, CodedArticle, TimeRef
 from ..resources import Resources
 from ..timex import Candidate, Timex, is_trigger, scan
 from ..timex.words import NEED, VETO
+from .tokens import doc_text
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # Entities that make a VETO candidate a name, not a time ("June Carter", "Sunday Times").
@@ -54,7 +55,7 @@ def time_ref(timex: Timex) -> TimeRef:
 
 def find_timexes(doc: Doc, ref: dt.date) -> list[Timex]:
     """Every time expression in the parsed text (durations and sets too), resolved against ``ref``."""
-    kept = [c for c in scan(doc.text, anchors(doc)) if supported(doc, c)]
+    kept = [c for c in scan(doc_text(doc), anchors(doc)) if supported(doc, c)]
     resolved: dict[int, Timex] = {}
     for cand in kept:
         if not cand.rule.anchored:

@@ -46,6 +46,7 @@ from .event_syntax import (
 from .event_targets import VICTIM_TYPES, TargetFinder, domestic, is_implied
 from .event_triggers import Trigger, TriggerFinder
 from .lead import lead_span
+from .tokens import doc_text
 
 MIN_CONFIDENCE = 0.4  # below this a reading is more often wrong than right (dev data)
 # Force and pressure made conditional on the other side's conduct are threats ("may halt ... if").
@@ -82,7 +83,6 @@ class _Coder:
         self.foreground = False
         # The dateline before the story: a verb the parser hangs on it is the story's main verb.
         self.lead = range(*lead_span(doc, coded.article.dateline_start, coded.article.dateline_end))
-        self._text: str | None = None
 
     def run(self) -> list[Event]:
         events: list[Event] = []
@@ -337,9 +337,7 @@ class _Coder:
         article = self.coded.article
         token = trigger.token
         day, precision, value = dates.date_event(trigger.anchor, self.coded)
-        if self._text is None:
-            self._text = self.doc.text  # once per article: each sent.text makes a Token per word
-        text = self._text[sent.start_char:sent.end_char]  # = sent.text
+        text = doc_text(self.doc)[sent.start_char:sent.end_char]  # sent.text, without a Token per word
         stripped = text.lstrip()
         start = token.idx
         return Event(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .tokens import doc_text
+
 # Marks that end a lead: dashes, a colon, a bar; "--" and "—" need no spaces around them.
 SEPARATORS = frozenset({"-", "--", "---", "—", "–", ":", "|", "_"})
 BARE_SEPARATORS = frozenset({"--", "---", "—", "–", "|"})
@@ -24,7 +26,7 @@ def lead_span(doc: Doc, dateline_start: int | None = None, dateline_end: int | N
     starts = [0]
     if dateline_start is not None:
         starts = [next((t.sent.start for t in doc if t.idx >= dateline_start), 0)]
-    elif len(doc) and "\n" in doc[0].sent.text:  # a title line first: the lead may open the next line
+    elif len(doc) and _title_first(doc):  # a title line first: the lead may open the next line
         starts.append(doc[0].sent.end)
     for start in starts:
         end = _lead_from(doc, start)
@@ -54,3 +56,9 @@ def _separates(doc: Doc, i: int) -> bool:
         return False
     spaced = bool(token.whitespace_) or bool(doc[i - 1].whitespace_)
     return token.text in BARE_SEPARATORS or spaced or token.text == ":"
+
+
+def _title_first(doc: Doc) -> bool:
+    """Whether the first sentence holds a line break (its text sliced, not built a Token per word)."""
+    first = doc[0].sent
+    return "\n" in doc_text(doc)[first.start_char:first.end_char]

@@ -17,6 +17,7 @@ from ..geocode import Context, Mention, resolve, stated_level
 from ..model import Actor, Article, CodedArticle, Place
 from ..resources import Resources
 from ..toponyms import place_spans
+from .tokens import doc_ents
 
 # How much an actor of a country, and the dateline, count as a place of that country (a place
 # name counts 1); many actors of one country count at most ``MAX_COUNTRY_WEIGHT``.
@@ -34,7 +35,7 @@ def find_places(doc: Doc, coded: CodedArticle, res: Resources) -> CodedArticle:
 
 def demonym_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Spans of the peoples' names of the text ("Russian", "Texans"): where the article is, too."""
-    return [(ent.start_char, ent.end_char) for ent in doc.ents
+    return [(ent.start_char, ent.end_char) for ent in doc_ents(doc)
             if ent.label_ == "NORP" and gaz.is_demonym(ent.text)]
 
 
