@@ -10,7 +10,7 @@ from bisect import bisect_left
 
 import numpy as np
 from spacy.attrs import POS
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 HEAD_POS = ("NOUN", "PROPN", "PRON", "ADJ", "X")  # words that can head an actor's phrase
 TRIGGER_POS = ("VERB", "AUX", "NOUN", "PROPN")  # words that can report an act
@@ -27,24 +27,43 @@ def in_span(indices: list[int], span: Span) -> list[int]:
     return indices[bisect_left(indices, span.start):bisect_left(indices, span.end)]
 
 
-# The Doc whose text and entities were last asked for, with them: spaCy builds both anew, a Token
-# per word, on every access, and four stages ask for them. (One entry: a run codes a Doc at a time.)
-_last: tuple[Doc, str, tuple[Span, ...]] | None = None
+# What was last built for one Doc: spaCy builds a Doc's text, entities and Token objects anew,
+# a Token per word, on every access, and the stages ask for them many times. One Doc at a
+# time: a run codes one Doc after another.
+_last: _Built | None = None
+
+
+class _Built:
+    __slots__ = ("doc", "ents", "text", "tokens")
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.ents = tuple(doc.ents)
+        self.tokens: list[Token] | None = None
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per Doc."""
-    return _cached(doc)[1]
+    return _built(doc).text
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, built once per Doc."""
-    return _cached(doc)[2]
+    return _built(doc).ents
 
 
-def _cached(doc: Doc) -> tuple[Doc, str, tuple[Span, ...]]:
+def doc_tokens(doc: Doc) -> list[Token]:
+    """``list(doc)``, built once per Doc: index it instead of ``doc[i]`` in hot loops."""
+    built = _built(doc)
+    if built.tokens is None:
+        built.tokens = list(doc)
+    return built.tokens
+
+
+def _built(doc: Doc) -> _Built:
     global _last
     last = _last
-    if last is None or last[0] is not doc:
-        last = _last = (doc, doc.text, tuple(doc.ents))
+    if last is None or last.doc is not doc:
+        last = _last = _Built(doc)
     return last
