@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ CAMEO_COUNTRY_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UAR": "EGY", "
 _KEY_SPLIT = re.compile(r"[^\w.'&]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure, and asked for the same words again and again
 def name_key(text: str) -> str:
     """How a name is looked up: lowercase words, hyphens and most punctuation dropped, no "the"."""
     words = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..actors_kb import ActorKnowledge, name_key
+from .tokens import doc_text, doc_tokens
 
 
 def role_sector(kb: ActorKnowledge, token: Token, alone: bool = False) -> str | None:
@@ -36,12 +37,16 @@ def role_sector(kb: ActorKnowledge, token: Token, alone: bool = False) -> str | 
 def title_sector(kb: ActorKnowledge, doc: Doc, start: int) -> str | None:
     """A title just before a name that starts at ``start``: "President X", "Gen. X", "Brig. X"."""
     first = max(start - 4, 0)
-    before = list(doc[first:start])  # the Tokens once, not once per candidate title
+    before = doc_tokens(doc)[first:start]
+    if not before:
+        return None
+    end = before[-1].idx + len(before[-1])
+    text = doc_text(doc)
     for i in range(first, start):  # the longest title first: "Secretary-General"
         words = before[i - first:]
         if words[0].is_punct or any(w.is_punct and w.text not in ".-" for w in words):
             continue
-        key = name_key(doc[i:start].text)
+        key = name_key(text[words[0].idx:end])  # the words' span's text
         sector = kb.titles.get(key) or kb.titles.get(key + ".")
         if sector:
             return sector
