@@ -70,6 +70,10 @@ class Gazetteer:
                     self.neighbour_matrix[i, self.country_index[code]] = 1.0
         self.log_pop = np.log10(self.pop + 1.0).astype(np.float32)
         self._abbreviations = {str(k): int(r) for k, r in zip(arrays["abbr_names"], arrays["abbr_rows"])}
+        # Names already looked up: an article asks about the same few names many times, and
+        # hashing and searching the index costs more than a dict.
+        self._found: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._demonyms: dict[str, bool] = {}
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -114,6 +118,15 @@ class Gazetteer:
         return self.lookup_normalized(normalize(text))
 
     def lookup_normalized(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        """Rows and flags for an already normalised name: views of the index, not to be modified."""
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= _MAX_REMEMBERED:
+                self._found.clear()
+            found = self._found[key] = self._search(key)
+        return found
+
+    def _search(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         if not key:
             return _EMPTY, _EMPTY_FLAGS
         h = np.uint64(name_key(key))
@@ -128,8 +141,13 @@ class Gazetteer:
 
     def is_demonym(self, text: str) -> bool:
         """Whether the name is that of a people ("Russian", "Libyans"): an actor, not a place."""
-        _, flags = self.lookup(text)
-        return bool(len(flags)) and bool((flags & DEMONYM).any())
+        known = self._demonyms.get(text)
+        if known is None:
+            if len(self._demonyms) >= _MAX_REMEMBERED:
+                self._demonyms.clear()
+            _, flags = self.lookup(text)
+            known = self._demonyms[text] = bool(len(flags)) and bool((flags & DEMONYM).any())
+        return known
 
     def country_row(self, code: str) -> int:
         """Row of a country by ISO alpha-2 or alpha-3 code, or -1 (countries come first: index == row)."""
@@ -181,6 +199,7 @@ def _remove_stale(current: Path, keep: int = 2) -> None:
 
 _EMPTY = np.zeros(0, dtype=np.int32)
 _EMPTY_FLAGS = np.zeros(0, dtype=np.int8)
+_MAX_REMEMBERED = 100_000  # names kept per cache before it starts afresh (a few MB)
 
 
 def cache_key() -> str:

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+import numpy as np
+from spacy.attrs import LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, PRIMARY, REGION, Gazetteer
@@ -24,6 +26,7 @@ from .place_words import (
     ADMIN_KINDS,
     COMPASS,
     LOCATIVE,
+    NAME_ARTICLES,
     NOT_PLACES,
     OF_NOUNS,
     PLACE_NOUNS,
@@ -43,7 +46,7 @@ from .place_words import (
     without_party,
 )
 from .placenames import normalize
-from .stages.tokens import doc_ents, doc_text
+from .stages.tokens import doc_ents, doc_text, doc_tokens
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # How large a town must be for a bare or mis-filed name to count as it without other evidence.
@@ -275,8 +278,10 @@ def _with_abbreviation_dot(text: str, span: Span, gaz: Gazetteer) -> int:
 
 def _unlabelled_names(doc: Doc, taken: list[bool]) -> Iterator[Span]:
     """Runs of capitalised proper-noun tokens that no entity taken as a place covers."""
-    tokens = list(doc)  # one Token object per position (doc[i] makes a new one each time)
-    cap = [capitalised(t) or _glottal_name(t) for t in tokens]
+    tokens = doc_tokens(doc)
+    cap = [False] * len(tokens)
+    for i in _name_like(doc):  # only proper nouns and name articles can be capitalised names
+        cap[i] = capitalised(tokens[i]) or _glottal_name(tokens[i])
     n = len(tokens)
     i = 0
     while i < n:
@@ -291,6 +296,14 @@ def _unlabelled_names(doc: Doc, taken: list[bool]) -> Iterator[Span]:
             j += 1  # "Al-Maghaweer camp"
         yield doc[i:j]
         i = max(j, i + 1)
+
+
+def _name_like(doc: Doc) -> list[int]:
+    """Indices of the proper nouns and of the Arabic articles ("al", "el") of a Doc."""
+    strings = doc.vocab.strings
+    words = doc.to_array([POS, LOWER])
+    article = np.isin(words[:, 1], [strings[w] for w in NAME_ARTICLES])
+    return np.flatnonzero((words[:, 0] == strings["PROPN"]) | article).tolist()
 
 
 # Generic nouns after a name that make it a place's ("the Nabi Yunis area", "Palouch village").
