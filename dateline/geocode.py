@@ -9,6 +9,7 @@ name is first scored on its own; then every name is read in the light of the oth
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -86,8 +87,10 @@ class Context:
     countries: dict[str, float] = field(default_factory=dict)  # alpha-3 -> weight (actors, dateline)
 
 
+@functools.lru_cache(maxsize=16384)  # an article asks about its few names many times; so do articles
 def candidates(gaz: Gazetteer, text: str) -> tuple[np.ndarray, np.ndarray, int | None]:
-    """Candidate rows for a name, their flags, and the level its stated kind points at."""
+    """Candidate rows for a name, their flags (arrays not to be modified), and the level its
+    stated kind points at."""
     key = normalize(text)
     hint = None
     kind = generic_kind(text)
@@ -218,7 +221,7 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], context: Context | None = N
     names: dict[tuple[str, int], _Candidates] = {}
     for m, key in zip(mentions, keys):
         if key not in names:
-            names[key] = _score_alone(gaz, m, w, hints.get(key))
+            names[key] = _score_alone(gaz, m.text, m.qualifier, w, hints.get(key))
         if m.fixed >= 0:  # decided already (the dateline): the other mentions read it as certain
             names[key] = _Candidates(np.array([m.fixed], dtype=np.int32), np.zeros(1))
     counts = Counter(keys)
@@ -235,19 +238,22 @@ def resolve(gaz: Gazetteer, mentions: list[Mention], context: Context | None = N
     return [int(names[k].rows[int(np.argmax(score[k]))]) if k in score else -1 for k in keys]
 
 
-def _score_alone(gaz: Gazetteer, m: Mention, w: Weights, stated: int | None = None) -> _Candidates:
-    rows, flags, hint = candidates(gaz, m.text)
+@functools.lru_cache(maxsize=4096)  # the same names recur across articles
+def _score_alone(gaz: Gazetteer, text: str, qualifier: int, w: Weights, stated: int | None) -> _Candidates:
+    """A name's candidates scored on what they are and what the words around it say (shared:
+    not to be modified)."""
+    rows, flags, hint = candidates(gaz, text)
     if hint is None:
         hint = stated
     derived = not len(rows)
     if derived:
-        rows, flags = _named_after(gaz, m.text)
+        rows, flags = _named_after(gaz, text)
     if not len(rows):
         return _Candidates(rows, np.zeros(0))
     if len(rows) > MAX_CANDIDATES:
         keep = np.argsort(-gaz.pop[rows], kind="stable")[:MAX_CANDIDATES]
-        if m.qualifier >= 0:
-            inside = np.flatnonzero(_within(gaz, rows, m.qualifier))
+        if qualifier >= 0:
+            inside = np.flatnonzero(_within(gaz, rows, qualifier))
             keep = np.union1d(keep, inside)
         rows, flags = rows[keep], flags[keep]
     level = gaz.level[rows]
@@ -257,10 +263,10 @@ def _score_alone(gaz: Gazetteer, m: Mention, w: Weights, stated: int | None = No
     score += w.country * (level == COUNTRY) + w.admin1 * (level == ADMIN1) + w.region * (level == REGION)
     if hint is not None:
         score += np.where(level == hint, w.hint, -w.hint)
-    if m.qualifier >= 0:
-        score += np.where(_within(gaz, rows, m.qualifier), w.qualifier, -w.qualifier)
+    if qualifier >= 0:
+        score += np.where(_within(gaz, rows, qualifier), w.qualifier, -w.qualifier)
     score -= w.namesake_area * _area_of_namesake_city(gaz, rows, level, flags) * (hint is None)
-    score -= w.namesake_town * _town_of_namesake_area(gaz, rows, level, flags) * (m.qualifier < 0) * (hint is None)
+    score -= w.namesake_town * _town_of_namesake_area(gaz, rows, level, flags) * (qualifier < 0) * (hint is None)
     return _Candidates(rows, score.astype(np.float64), derived)
 
 
@@ -280,8 +286,8 @@ def _area_of_namesake_city(gaz: Gazetteer, rows: np.ndarray, level: np.ndarray,
     cities = rows[(level == CITY) & ((flags & PRIMARY) > 0)]
     if not len(cities):
         return np.zeros(len(rows), dtype=bool)
-    parents = set(gaz.adm1[cities].tolist()) | set(gaz.adm2[cities].tolist())
-    return np.array([lv in (ADMIN1, ADMIN2) and int(r) in parents for r, lv in zip(rows, level)])
+    parents = np.concatenate([gaz.adm1[cities], gaz.adm2[cities]])
+    return ((level == ADMIN1) | (level == ADMIN2)) & (rows[:, None] == parents[None, :]).any(axis=1)
 
 
 def _town_of_namesake_area(gaz: Gazetteer, rows: np.ndarray, level: np.ndarray, flags: np.ndarray) -> np.ndarray:
@@ -322,9 +328,7 @@ def _country_context(gaz: Gazetteer, names: dict, score: dict, weight: dict, ext
     for k, s in score.items():
         countries = gaz.country[names[k].rows]
         ok = countries >= 0
-        vec = np.zeros(len(gaz.alpha3))
-        np.add.at(vec, countries[ok], _softmax(s, w.temperature)[ok] * weight[k])
-        own[k] = vec
+        own[k] = np.bincount(countries[ok], _softmax(s, w.temperature)[ok] * weight[k], len(gaz.alpha3))
     others_all = sum(own.values(), external.copy())
     others_all += w.neighbour * (gaz.neighbour_matrix @ others_all)
     total = sum(weight.values()) + float(external.sum())

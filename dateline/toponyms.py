@@ -302,7 +302,7 @@ def _name_like(doc: Doc) -> list[int]:
     """Indices of the proper nouns and of the Arabic articles ("al", "el") of a Doc."""
     strings = doc.vocab.strings
     words = doc.to_array([POS, LOWER])
-    article = np.isin(words[:, 1], [strings[w] for w in NAME_ARTICLES])
+    article = (words[:, 1, None] == np.array([strings[w] for w in NAME_ARTICLES], dtype=np.uint64)).any(axis=1)
     return np.flatnonzero((words[:, 0] == strings["PROPN"]) | article).tolist()
 
 
