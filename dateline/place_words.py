@@ -11,6 +11,8 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
+from .stages.tokens import doc_text, doc_tokens
+
 # Nouns that make the proper name before them a place: "Al-Maghaweer camp", "Idlib province".
 PLACE_NOUNS = {
     "camp", "province", "governorate", "district", "county", "parish", "region", "village", "town",
@@ -93,27 +95,31 @@ def cued(span: Span, strict: bool = False) -> bool:
 
     ``strict`` leaves out prepositions that as often introduce actors ("from Hamas", "to Fatah").
     """
-    doc = span.doc
+    tokens = doc_tokens(span.doc)
     root = span.root
     if root.dep_ == "appos" and root.head.lower_ in OF_NOUNS:  # "in the capital, Colombo"
         return True
     i = span.start - 1
-    while i >= 0 and (doc[i].lower_ in DETERMINERS or doc[i].pos_ == "ADJ"):
+    while i >= 0 and (tokens[i].lower_ in DETERMINERS or tokens[i].pos_ == "ADJ"):
         i -= 1
     if i < 0:
         return False
-    if doc[i].lower_ in LOCATIVE and doc[i].pos_ in ("ADP", "ADV"):
-        return not strict or doc[i].lower_ not in ACTOR_PREPOSITIONS
-    return doc[i].lower_ == "of" and i >= 1 and doc[i - 1].lower_ in OF_NOUNS
+    before = tokens[i]
+    if before.lower_ in LOCATIVE and before.pos_ in ("ADP", "ADV"):
+        return not strict or before.lower_ not in ACTOR_PREPOSITIONS
+    return before.lower_ == "of" and i >= 1 and tokens[i - 1].lower_ in OF_NOUNS
 
 
 def site(span: Span) -> bool:
     """A capitalised name ending in a kind of site ("Tishreen Power Plant", "Rustaveli Avenue"), or
     opening with a word that only place names open with ("Kafr Nabl", "Deir Hafer")."""
-    if len(span) < 2 or not span[0].text[:1].isupper():
+    if len(span) < 2:
         return False
-    return (span[-1].lower_ in FACILITY_NOUNS and span[-1].text[:1].isupper()) \
-        or span[0].lower_ in TOPONYM_OPENINGS
+    name = words(span)
+    first, last = name[0], name[-1]
+    if not first.text[:1].isupper():
+        return False
+    return (last.lower_ in FACILITY_NOUNS and last.text[:1].isupper()) or first.lower_ in TOPONYM_OPENINGS
 
 
 def name_word(tok: Token) -> bool:
@@ -125,22 +131,24 @@ def framed(span: Span) -> bool:
     """Whether the text says the name is a settlement or area: "the town of Tuz Khurmatu", "the
     capital Grozny", "the villages of Fuah and Kafraya" (the second of a pair counts too)."""
     doc = span.doc
+    tokens = doc_tokens(doc)
     i = span.start - 1
-    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in FRAMES:
+    if i >= 1 and tokens[i].lower_ == "of" and tokens[i - 1].lower_ in FRAMES:
         return True
-    if i >= 1 and doc[i].lower_ in APPOSITION_FRAMES and doc[i].pos_ == "NOUN" \
-            and doc[i - 1].lower_ in DETERMINERS | COMPASS and all(t.pos_ == "PROPN" for t in span):
+    if i >= 1 and tokens[i].lower_ in APPOSITION_FRAMES and tokens[i].pos_ == "NOUN" \
+            and tokens[i - 1].lower_ in DETERMINERS | COMPASS and all(t.pos_ == "PROPN" for t in words(span)):
         return True  # "the capital Grozny", "the northern town Afrin"
     j = span.end
-    if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("a", "an", "the"):
+    n = len(tokens)
+    if j + 1 < n and tokens[j].text == "," and tokens[j + 1].lower_ in ("a", "an", "the"):
         k = j + 2
-        while k < len(doc) and k < j + 6 and doc[k].pos_ in ("ADJ", "NOUN", "PROPN") \
-                and doc[k].lower_ not in APPOSITION_FRAMES:
+        while k < n and k < j + 6 and tokens[k].pos_ in ("ADJ", "NOUN", "PROPN") \
+                and tokens[k].lower_ not in APPOSITION_FRAMES:
             k += 1
-        if k < len(doc) and doc[k].lower_ in APPOSITION_FRAMES:
+        if k < n and tokens[k].lower_ in APPOSITION_FRAMES:
             return True  # "Ngabe, a village in the central Plateau"
     root = span.root
-    if root.dep_ == "conj" and root.head.i < span.start and doc[span.start - 1].lower_ in ("and", "or", ","):
+    if root.dep_ == "conj" and root.head.i < span.start and tokens[span.start - 1].lower_ in ("and", "or", ","):
         first = root.head
         left = first.left_edge.i if first.left_edge.i >= first.i - 3 else first.i
         return framed(doc[left:first.i + 1]) or framed(doc[first.i:first.i + 1])
@@ -160,8 +168,9 @@ APPOSITION_FRAMES = {"capital", "city", "town", "village", "port", "hamlet", "en
 
 def title_abbreviation(span: Span) -> bool:
     """"Brig." in "Brig. Khaled El-Mahgoub": a rank, not the Swiss town."""
-    doc = span.doc
-    return len(span) == 1 and f"{span.text}." in TITLES and span.end < len(doc) and doc[span.end].text == "."
+    tokens = doc_tokens(span.doc)
+    return len(span) == 1 and f"{span_text(span)}." in TITLES and span.end < len(tokens) \
+        and tokens[span.end].text == "."
 
 
 def modifies_common_noun(tok: Token) -> bool:
@@ -172,10 +181,10 @@ def person_like(span: Span, surnames: Counter[str]) -> bool:
     """A one-word "place" that is someone's name here: "coach Ripley", or a surname used before."""
     if len(span) != 1:
         return False
-    tok = span[0]
+    tok = words(span)[0]
     if tok.lower_ in surnames:
         return True
-    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    prev = doc_tokens(span.doc)[tok.i - 1] if tok.i > 0 else None
     if prev is None:
         return False
     role = prev.pos_ == "NOUN" and prev.is_lower and prev.head.i == tok.i and prev.dep_ == "compound"
@@ -185,9 +194,10 @@ def person_like(span: Span, surnames: Counter[str]) -> bool:
 def trim(ent: Span) -> Span | None:
     """The entity without a leading "the" or a trailing possessive."""
     doc, start, end = ent.doc, ent.start, ent.end
-    while start < end and doc[start].lower_ in DETERMINERS:
+    tokens = doc_tokens(doc)
+    while start < end and tokens[start].lower_ in DETERMINERS:
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    while end > start and (tokens[end - 1].tag_ == "POS" or tokens[end - 1].is_punct):
         end -= 1
     return doc[start:end] if end > start else None
 
@@ -197,8 +207,9 @@ def extend_with_kind(span: Span | None) -> Span | None:
     if span is None:
         return None
     doc = span.doc
-    nxt = doc[span.end] if span.end < len(doc) else None
-    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    tokens = doc_tokens(doc)
+    nxt = tokens[span.end] if span.end < len(tokens) else None
+    after = tokens[span.end + 1] if span.end + 1 < len(tokens) else None
     if nxt is not None and nxt.lower_ in KIND_SUFFIX and nxt.pos_ == "NOUN" \
             and (after is None or after.lower_ != "of"):
         return doc[span.start:span.end + 1]  # but not "the West Bank town of Bethlehem"
@@ -210,6 +221,16 @@ def without_party(span: Span) -> Span:
     if len(span) > 2 and span[0].text in ("R", "D", "I") and span[1].text == "-" and not span[0].whitespace_:
         return span[2:]
     return span
+
+
+def words(span: Span) -> list[Token]:
+    """The span's words (``list(span)``, from the Doc's Token list built once)."""
+    return doc_tokens(span.doc)[span.start:span.end]
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from the Doc's text built once (``span.text`` makes a Token per word)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def capitalised(tok: Token) -> bool:

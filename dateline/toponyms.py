@@ -41,9 +41,11 @@ from .place_words import (
     name_word,
     person_like,
     site,
+    span_text,
     title_abbreviation,
     trim,
     without_party,
+    words,
 )
 from .placenames import normalize
 from .stages.tokens import doc_ents, doc_text, doc_tokens
@@ -56,20 +58,21 @@ _MIN_POPULATION_BARE = 50_000
 def place_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Character spans of the place mentions in a parsed text, in order, without overlaps."""
     ents = doc_ents(doc)  # (spaCy builds doc.ents and doc.text anew on every access)
+    tokens = doc_tokens(doc)
     # Last words of people's full names: "Ripley" alone is someone, not the town.
-    surnames = Counter(ent[-1].lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1)
+    surnames = Counter(tokens[ent.end - 1].lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1)
     found = [span for ent in ents if ent.label_ in PLACE_LABELS
              for span in [_place_entity(ent, gaz)]
              if span is not None and not person_like(span, surnames)]
     # Names the article itself uses as places: where else they appear, they are places too.
-    places = {normalize(span.text) for span in found if _known(span.text, gaz)}
+    places = {normalize(name) for name in map(span_text, found) if _known(name, gaz)}
     for ent in ents:
         if ent.label_ == "ORG":
             found.extend(_inside_organisation(ent, gaz, places, surnames))
         elif ent.label_ in ("PERSON", "WORK_OF_ART", "PRODUCT", "EVENT", "NORP"):
             span = _mistagged(ent, gaz, places, surnames)
             found.extend([span] if span is not None else [])
-    taken = [False] * len(doc)
+    taken = [False] * len(tokens)
     for span in found:
         for i in range(span.start, span.end):
             taken[i] = True
@@ -85,11 +88,15 @@ def place_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
 
 def _place_entity(ent: Span, gaz: Gazetteer) -> Span | None:
     span = extend_with_kind(trim(ent))
-    if span is None or span.text.lower() in NOT_PLACES or gaz.is_demonym(span.text):
+    if span is None:
         return None
-    if _known(span.text, gaz) or span[-1].lower_ in PLACE_NOUNS or site(span) or cued(span, strict=True):
+    text = span_text(span)
+    if text.lower() in NOT_PLACES or gaz.is_demonym(text):
+        return None
+    name = words(span)
+    if _known(text, gaz) or name[-1].lower_ in PLACE_NOUNS or site(span) or cued(span, strict=True):
         return span
-    if len(span) > 1 and span[0].lower_ in COMPASS and _known(span[1:].text, gaz):
+    if len(span) > 1 and name[0].lower_ in COMPASS and _known(span_text(span[1:]), gaz):
         return span[1:]  # "North Texas": the part the gazetteer knows
     return _admin_prefix(span, gaz)
 
@@ -97,9 +104,10 @@ def _place_entity(ent: Span, gaz: Gazetteer) -> Span | None:
 def _admin_prefix(span: Span, gaz: Gazetteer) -> Span | None:
     """The county or province that opens a longer name: "Guernsey County" of "the Guernsey County
     Common Pleas Court", "Rapides Parish" of "Rapides Parish Fire District 2"."""
+    name = words(span)
     for end in range(min(len(span) - 1, 4), 1, -1):
-        if span[end - 1].lower_ in ADMIN_KINDS and all(name_word(t) for t in span[:end]) \
-                and _known(span[:end].text, gaz):
+        if name[end - 1].lower_ in ADMIN_KINDS and all(name_word(t) for t in name[:end]) \
+                and _known(span_text(span[:end]), gaz):
             return span[:end]
     return None
 
@@ -109,17 +117,19 @@ def _inside_organisation(ent: Span, gaz: Gazetteer, places: set[str], surnames: 
     span = trim(ent)
     if span is None:
         return []
-    proper = [name_word(t) for t in span]
+    name = words(span)
+    text = span_text(span)
+    proper = [name_word(t) for t in name]
     with_kind = extend_with_kind(span)
-    if all(proper) and len(span) <= 3 and len(with_kind) > len(span) and not gaz.is_demonym(span.text):
+    if all(proper) and len(span) <= 3 and len(with_kind) > len(span) and not gaz.is_demonym(text):
         return [with_kind]  # "Talacogon town", "the Zahra neighborhood"
     if all(proper) and len(span) <= 4 and (framed(span) or site(span)):
         return [span]  # "the capital Grozny", "the town of Al-Amarah", "Tishreen Power Plant"
     if all(proper) and len(span) <= 3 and _placed(span, gaz, surnames):
         return [span]  # "near Murphy", "captured Das"
-    if all(proper) and len(span) <= 2 and not span.text.isupper() and _setting(span, surnames):
+    if all(proper) and len(span) <= 2 and not text.isupper() and _setting(span, surnames):
         return [span]  # "killed at Ejule": organisations are rarely "in" or "near" anything
-    whole_cue = cued(span) or (len(span) == 1 and modifies_common_noun(span[0]))
+    whole_cue = cued(span) or (len(span) == 1 and modifies_common_noun(name[0]))
     if all(proper) and len(span) <= 3 and _place_name(span, gaz, places, cue=whole_cue):
         return [span]  # "Russia", "Gainesville man": a place the model filed as an organisation
     out = []
@@ -127,7 +137,7 @@ def _inside_organisation(ent: Span, gaz: Gazetteer, places: set[str], surnames: 
         if all(proper[:end]) and _place_name(span[:end], gaz, places):
             out.append(span[:end])
             break
-    for i, tok in enumerate(span[:-1]):  # "University of Texas", "Bank of America"
+    for i, tok in enumerate(name[:-1]):  # "University of Texas", "Bank of America"
         if tok.lower_ == "of" and all(proper[i + 1:]):
             if _place_name(span[i + 1:], gaz, places):
                 out.append(span[i + 1:])
@@ -140,15 +150,17 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str], surnames: Counter[st
     span = trim(ent)
     if span is None:
         return None
-    if ent.label_ == "PERSON" and len(ent) > 1 and surnames[ent[-1].lower_] == 1:
-        surnames = surnames - Counter({ent[-1].lower_: 1})  # its own last word is no evidence against it
+    last = doc_tokens(ent.doc)[ent.end - 1].lower_
+    if ent.label_ == "PERSON" and len(ent) > 1 and surnames[last] == 1:
+        surnames = surnames - Counter({last: 1})  # its own last word is no evidence against it
     prefix = _admin_prefix(span, gaz)
     if prefix is not None:
         return prefix  # "Alachua County" of "Alachua County Sheriff's Office" (filed as a person)
+    text = span_text(span)
     with_kind = extend_with_kind(span)
-    if len(with_kind) > len(span) and not gaz.is_demonym(span.text):
+    if len(with_kind) > len(span) and not gaz.is_demonym(text):
         return with_kind
-    if len(span) <= 4 and (framed(span) or site(span)) and not gaz.is_demonym(span.text):
+    if len(span) <= 4 and (framed(span) or site(span)) and not gaz.is_demonym(text):
         return span  # "the town of Tuz Khurmatu", "Kweyris Air Base": the text says what it is
     if len(span) <= 3 and _placed(span, gaz, surnames):
         return span  # "in Jezzine", "recaptured Kafr Saghir"
@@ -156,11 +168,12 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str], surnames: Counter[st
         return span  # "killed in Mayangose": people are rarely "in" someone
     if _area_name(span, gaz, min_words=1 if ent.label_ == "NORP" else 2):
         return span  # "Tamil Nadu, which filed ..." (a person?), "eastern Ghouta" (a people?)
-    if len(span) != 1 or span[0].dep_ in ("nsubj", "nsubjpass"):
+    word = words(span)[0]
+    if len(span) != 1 or word.dep_ in ("nsubj", "nsubjpass"):
         return None
-    if normalize(span.text) in places or (cued(span, strict=True) and _place_name(span, gaz, places)):
+    if normalize(text) in places or (cued(span, strict=True) and _place_name(span, gaz, places)):
         return span
-    if modifies_common_noun(span[0]) and _place_name(span, gaz, places, cue=True):
+    if modifies_common_noun(word) and _place_name(span, gaz, places, cue=True):
         return span  # "a Gainesville restaurant", "the Gainesville sewer system"
     return None
 
@@ -175,10 +188,11 @@ def _setting(span: Span, surnames: Counter[str]) -> bool:
 def _area_name(span: Span, gaz: Gazetteer, min_words: int) -> bool:
     """Whether a name of at least ``min_words`` words is, as written, that of a country, a state or
     province, a region, or a town of some size: no person or people is called that."""
-    if len(span) < min_words or len(span) > 4 or gaz.is_demonym(span.text) \
-            or span.text.lower() in NOT_PLACES or not span[-1].is_alpha:
+    text = span_text(span)
+    if len(span) < min_words or len(span) > 4 or gaz.is_demonym(text) \
+            or text.lower() in NOT_PLACES or not words(span)[-1].is_alpha:
         return False
-    rows, flags = gaz.lookup(span.text)
+    rows, flags = gaz.lookup(text)
     level = gaz.level[rows]
     own = (flags & PRIMARY) > 0
     return bool((own & ((level <= ADMIN1) | (gaz.pop[rows] >= 10_000))).any())
@@ -188,18 +202,20 @@ def _listed_with(found: list[Span], taken: list[bool], gaz: Gazetteer, surnames:
     """Names listed with places ("Harasta, Kabun and Douma", "Kanyabayonga and Alimbongo") are
     places too; marks them taken."""
     doc = found[0].doc if found else None
+    tokens = doc_tokens(doc) if found else []
     out: list[Span] = []
     for span in found:
         for tok in [*span.root.conjuncts]:
             if taken[tok.i] or not capitalised(tok):
                 continue
             start, end = tok.i, tok.i + 1
-            while start > 0 and not taken[start - 1] and capitalised(doc[start - 1]) \
-                    and doc[start - 1].head.i == tok.i:
+            while start > 0 and not taken[start - 1] and capitalised(tokens[start - 1]) \
+                    and tokens[start - 1].head.i == tok.i:
                 start -= 1
             name = doc[start:end]
-            if name[-1].lower_ in surnames or gaz.is_demonym(name.text) or name.text.lower() in NOT_PLACES \
-                    or name[0].ent_type_ in ("PERSON", "ORG", "NORP", "DATE") and not _known(name.text, gaz):
+            text = span_text(name)
+            if tokens[end - 1].lower_ in surnames or gaz.is_demonym(text) or text.lower() in NOT_PLACES \
+                    or tokens[start].ent_type_ in ("PERSON", "ORG", "NORP", "DATE") and not _known(text, gaz):
                 continue
             for i in range(start, end):
                 taken[i] = True
@@ -213,23 +229,26 @@ def _placed(span: Span, gaz: Gazetteer | None, surnames: Counter[str], known: bo
     striking a place ("recaptured Kafr Saghir"); not someone's surname or possession ("in
     Clinton's speech")."""
     root = span.root
-    if span[-1].lower_ in surnames or span.text.lower() in NOT_PLACES \
-            or (gaz is not None and gaz.is_demonym(span.text)):
+    text = span_text(span)
+    tokens = doc_tokens(span.doc)
+    if tokens[span.end - 1].lower_ in surnames or text.lower() in NOT_PLACES \
+            or (gaz is not None and gaz.is_demonym(text)):
         return False
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    nxt = tokens[span.end] if span.end < len(tokens) else None
     if nxt is not None and (nxt.tag_ == "POS" or (nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "appos")):
         return False  # "in Clinton's speech", "in Obama administration"
     governed = (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE - ACTOR_PREPOSITIONS
                 and root.head.i == span.start - 1)
     taken = root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS
-    return (governed or taken) and (not known or _known(span.text, gaz))
+    return (governed or taken) and (not known or _known(text, gaz))
 
 
 def _place_name(span: Span, gaz: Gazetteer, places: set[str], cue: bool = False) -> bool:
     """Whether a name filed as something else is a place: one the article uses as a place elsewhere,
     a country or state, or (where the text puts it somewhere) a sizeable town."""
-    text = span.text
-    if text.lower() in NOT_PLACES or gaz.is_demonym(text) or not span[-1].is_alpha:
+    text = span_text(span)
+    last = words(span)[-1]
+    if text.lower() in NOT_PLACES or gaz.is_demonym(text) or not last.is_alpha:
         return False
     if normalize(text) in places:
         return True
@@ -239,7 +258,7 @@ def _place_name(span: Span, gaz: Gazetteer, places: set[str], cue: bool = False)
     level = gaz.level[rows]
     if ((level == COUNTRY) | (level == ADMIN1)).any():
         return True
-    if span[-1].lower_ in ADMIN_KINDS and (level == ADMIN2).any():
+    if last.lower_ in ADMIN_KINDS and (level == ADMIN2).any():
         return True  # "Madison County" of "the Madison County Health Department"
     return cue and bool(((level == CITY) & (gaz.pop[rows] >= _MIN_POPULATION_BARE)).any())
 
@@ -259,19 +278,22 @@ def _known(text: str, gaz: Gazetteer, min_population: float = 0.0) -> bool:
 def _joined(span: Span, gaz: Gazetteer) -> Span:
     """The whole of a hyphenated name the gazetteer knows ("Batesburg-Leesville", "Miami-Dade")."""
     doc = span.doc
+    tokens = doc_tokens(doc)
     end = span.end
-    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-            and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() \
-            and _known(doc[span.start:end + 2].text, gaz):
-        return doc[span.start:end + 2]
+    if end + 1 < len(tokens) and tokens[end].text == "-" and not tokens[end - 1].whitespace_ \
+            and not tokens[end].whitespace_ and tokens[end + 1].text[:1].isupper():
+        whole = doc[span.start:end + 2]
+        if _known(span_text(whole), gaz):
+            return whole
     return span
 
 
 def _with_abbreviation_dot(text: str, span: Span, gaz: Gazetteer) -> int:
     """End of the span, taking in the full stop of an abbreviation the tokenizer split off ("W.Va.")."""
     end = span.end_char
-    short = "." in span.text or len(span.text) <= 4
-    if short and end < len(text) and text[end] == "." and gaz.abbreviation(span.text + ".") >= 0:
+    name = text[span.start_char:end]
+    short = "." in name or len(name) <= 4
+    if short and end < len(text) and text[end] == "." and gaz.abbreviation(name + ".") >= 0:
         return end + 1
     return end
 
@@ -320,37 +342,39 @@ def _named_as_place(span: Span, gaz: Gazetteer, surnames: Counter[str]) -> bool:
     filed it as: a kind noun follows it ("the Tadjentat area"), a verb of storming a place takes
     it ("stormed Najarah"), a locative phrase holds it and the gazetteer knows it ("in eastern
     Ghouta"), or, untagged, a setting preposition governs it ("in Adhaim")."""
-    kind_ends = span[-1].lower_ in PLACE_NOUNS and len(span) > 1
-    if kind_ends and span[-1].pos_ == "PROPN" and not cued(span) \
+    name = words(span)
+    kind_ends = name[-1].lower_ in PLACE_NOUNS and len(span) > 1
+    if kind_ends and name[-1].pos_ == "PROPN" and not cued(span) \
             and not (span.root.dep_ == "dobj" and span.root.head.lemma_.lower() in PLACE_VERBS):
         return False  # a capitalised kind word ends organisations' names too: "Soft Water City"
     if kind_ends:
-        span = span[:-1]  # "the Dara’a Governorate"
-    if len(span) > 4 or len(span.text) < 3 or any(t.ent_type_ in _NOT_NAMES for t in span) \
-            or span[0].text in TITLES or span[0].lower_ in _KIND_AFTER or span.text.lower() in NOT_PLACES \
-            or gaz.is_demonym(span.text) or gaz.is_demonym(span[0].text) or span[-1].lower_ in surnames:
+        span, name = span[:-1], name[:-1]  # "the Dara’a Governorate"
+    text = span_text(span)
+    if len(span) > 4 or len(text) < 3 or any(t.ent_type_ in _NOT_NAMES for t in name) \
+            or name[0].text in TITLES or name[0].lower_ in _KIND_AFTER or text.lower() in NOT_PLACES \
+            or gaz.is_demonym(text) or gaz.is_demonym(name[0].text) or name[-1].lower_ in surnames:
         return False  # "Syrian Arab Army": a name that opens with a people's is theirs
-    doc = span.doc
-    nxt = doc[span.end] if span.end < len(doc) else None
+    tokens = doc_tokens(span.doc)
+    nxt = tokens[span.end] if span.end < len(tokens) else None
     if nxt is not None and nxt.lower_ in _KIND_AFTER and (nxt.pos_ == "NOUN" or kind_ends):
         # not "an Islamic State camp" (theirs), nor "the West Bank town of Bethlehem" (another name's)
-        owned = span.start > 0 and doc[span.start - 1].lower_ in ("a", "an")
+        owned = span.start > 0 and tokens[span.start - 1].lower_ in ("a", "an")
         # "the West Bank town of Bethlehem": a known area before a kind noun holds the next name;
         # an unknown one is the small place itself ("the Chattar area of Dera")
-        holds = nxt.i + 2 < len(doc) and doc[nxt.i + 1].lower_ == "of" and capitalised(doc[nxt.i + 2]) \
-            and (_known(span.text, gaz) or span[0].ent_type_ == "NORP")  # "the Sunni neighbourhood of X"
+        holds = nxt.i + 2 < len(tokens) and tokens[nxt.i + 1].lower_ == "of" and capitalised(tokens[nxt.i + 2]) \
+            and (_known(text, gaz) or name[0].ent_type_ == "NORP")  # "the Sunni neighbourhood of X"
         return not owned and not holds
     root = span.root
     if root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_ONLY_VERBS:
         return nxt is None or nxt.tag_ != "POS"
     if nxt is not None and _name_goes_on(nxt):
         return False
-    if cued(span, strict=True) and _known(span.text, gaz):
+    if cued(span, strict=True) and _known(text, gaz):
         return True  # "in western Palmyra", "the city of Palmyra": a known place, whatever spaCy filed it as
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of" \
-            and doc[span.start - 2].lower_ in OF_NOUNS - {"part", "parts", "heart"}:
+    if span.start >= 2 and tokens[span.start - 1].lower_ == "of" \
+            and tokens[span.start - 2].lower_ in OF_NOUNS - {"part", "parts", "heart"}:
         return True  # "to the east of Khan Al-Sheih", "the outskirts of Saraf"
-    return not span[0].ent_type_ and len(span) <= 3 and _setting(span, surnames)
+    return not name[0].ent_type_ and len(span) <= 3 and _setting(span, surnames)
 
 
 def _name_goes_on(nxt: Token) -> bool:
@@ -373,15 +397,16 @@ def _glottal_name(tok: Token) -> bool:
 
 def _bare_name_is_place(span: Span, gaz: Gazetteer, places: set[str]) -> bool:
     """A name spaCy did not tag at all: a place where the text says so or the gazetteer knows it well."""
-    ent = span[0].ent_type_
-    if ent in ("PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORG"):
+    name = words(span)
+    if name[0].ent_type_ in ("PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORG"):
         return False
-    if span[-1].lower_ in PLACE_NOUNS and len(span) > 1:
-        return not gaz.is_demonym(span[:-1].text)
-    if span.text.lower() in NOT_PLACES or gaz.is_demonym(span.text):
+    if name[-1].lower_ in PLACE_NOUNS and len(span) > 1:
+        return not gaz.is_demonym(span_text(span[:-1]))
+    text = span_text(span)
+    if text.lower() in NOT_PLACES or gaz.is_demonym(text):
         return False
-    if not _known(span.text, gaz):  # "the village of Kafr Saghir": unknown, but the text says what it is
+    if not _known(text, gaz):  # "the village of Kafr Saghir": unknown, but the text says what it is
         return framed(span) or site(span)
-    if cued(span) or normalize(span.text) in places:
+    if cued(span) or normalize(text) in places:
         return True
-    return _known(span.text, gaz, _MIN_POPULATION_BARE) and span.start > span.sent.start
+    return _known(text, gaz, _MIN_POPULATION_BARE) and span.start > span.sent.start
