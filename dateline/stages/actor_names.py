@@ -10,12 +10,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..actors_kb import ActorKnowledge, Entry, name_key
-from .tokens import doc_ents
+from .tokens import doc_ents, doc_tokens
 
 
 def kb_matches(doc: Doc, kb: ActorKnowledge) -> dict[int, tuple[int, int, tuple[Entry, ...]]]:
     """Known names in the text, longest first and left to right, keyed by their head token."""
-    texts = [t.text for t in doc]
+    tokens = doc_tokens(doc)
+    texts = [t.text for t in tokens]
     keys = [_token_key(text) for text in texts]
     ents = doc_ents(doc)
     any_stem = kb.first_words.get("*", 0)

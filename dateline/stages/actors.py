@@ -23,7 +23,7 @@ from .coref import Antecedents, is_pronoun
 from .lead import lead_span
 from .parse_repair import stranded_words
 from .peoples import Peoples
-from .tokens import HEAD_POS, doc_ents, words_with_pos
+from .tokens import HEAD_POS, doc_ents, doc_tokens, words_with_pos
 
 NAMED = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 # Objects of these prepositions are places, not actors ("talks in Cairo").
@@ -89,6 +89,7 @@ class _Finder:
     def __init__(self, doc: Doc, kb: ActorKnowledge, day, home: str | None = None, lead: range = range(0),
                  is_place_name=lambda text: False) -> None:
         self.doc, self.kb, self.day, self.home, self.lead = doc, kb, day, home, lead
+        self.tokens = doc_tokens(doc)  # index this, not the Doc: doc[i] makes a new Token each time
         self.is_place_name = is_place_name
         self.matches = kb_matches(doc, kb)  # head token index -> (start, end, entries)
         self.covered = {i: head for head, (s, e, _) in self.matches.items() for i in range(s, e)}
@@ -108,9 +109,9 @@ class _Finder:
         self._find_definitions()
         antecedents = Antecedents(self.kb, self.home)
         actors: list[Actor] = []
-        doc = self.doc
-        for i in words_with_pos(doc, HEAD_POS):  # (nouns, names, pronouns, adjectives: a tenth of the cost of all words)
-            token = doc[i]
+        tokens = self.tokens
+        for i in words_with_pos(self.doc, HEAD_POS):  # (nouns, names, pronouns, adjectives: a tenth of the cost of all words)
+            token = tokens[i]
             if not self._is_head(token):
                 continue
             if is_pronoun(token):
@@ -138,8 +139,8 @@ class _Finder:
             return False
         if token.i in self.lead:
             return False  # "CAIRO, Egypt (AP) -" says where the story was filed
-        if token.i + 2 < len(self.doc) and self.doc[token.i + 1].text == "-" \
-                and self.doc[token.i + 2].lower_ in LIKENESS:
+        tokens = self.tokens
+        if token.i + 2 < len(tokens) and tokens[token.i + 1].text == "-" and tokens[token.i + 2].lower_ in LIKENESS:
             return False  # "a Bosnia-style war" is about a kind of war, not about Bosnia
         if token.pos_ == "ADJ" and not self.kb.country_of(token.text):
             return False
@@ -393,15 +394,14 @@ class _Finder:
 
     def _find_definitions(self) -> None:
         """"Libyan National Army (LNA)": the abbreviation stands for the name before it."""
-        doc = self.doc
-        tokens = list(doc)  # one Token per word (doc[i] makes a new one at every look)
-        for i in range(1, len(doc) - 2):
+        tokens = self.tokens
+        for i in range(1, len(tokens) - 2):
             if tokens[i].text == "(" and tokens[i + 2].text == ")" and tokens[i + 1].is_upper \
                     and len(tokens[i + 1]) > 1:
-                abbreviation, words = doc[i + 1].text, [w.text for w in doc[max(0, i - 8):i] if w.is_alpha]
+                abbreviation, words = tokens[i + 1].text, [w.text for w in tokens[max(0, i - 8):i] if w.is_alpha]
                 if not abbreviates(abbreviation, words):
                     continue  # "Kenya (AP)" is a credit, not a definition
-                resolved = self._resolve_name_before(doc[i - 1])
+                resolved = self._resolve_name_before(tokens[i - 1])
                 if resolved is not None and resolved.known:
                     self.defined[abbreviation] = resolved
 
