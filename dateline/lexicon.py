@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from .ontology import cameo, frame_table
 from .settings import Settings
+from .stages.tokens import children_of
 
 _PATTERN_WORD = re.compile(r"[^\s{]*\{[^}]*\}|\S+")
 # Key of patterns for uses of trigger words that report no event ("kick off", "hail from").
@@ -45,12 +46,12 @@ class Phrase:
         if token.lemma_.lower() != self.head and token.lower_ != self.head:
             return False
         if self.modifiers:
-            lefts = {w for c in token.lefts for w in (c.lower_, c.lemma_.lower())}
+            lefts = {w for c in children_of(token) if c.i < token.i for w in (c.lower_, c.lemma_.lower())}
             if not all(m in lefts for m in self.modifiers):
                 return False
         if self.of:
             return any(c.lower_ == "of" and any(g.lemma_.lower() == self.of or g.lower_ == self.of
-                                                 for g in c.children) for c in token.children)
+                                                 for g in children_of(c)) for c in children_of(token))
         return True
 
 
@@ -84,8 +85,7 @@ class Sense:
                    default=0)
 
     def matches(self, token: Token, objects: list[Token]) -> bool:
-        # Children only where particles or prepositions need them: listing them makes a Token each.
-        children = list(token.children) if self.particles or self.preps else []
+        children = children_of(token)
         # A phrasal verb's particle follows it closely ("called for", "broke off") or right after its object
         # ("forced the agency, UNHCR, out").
         ends = {c.right_edge.i + 1 for c in children if c.dep_ == "dobj"} if self.particles else set()
@@ -96,7 +96,7 @@ class Sense:
         if self.objects and not any(p.matches(c) for c in objects for p in self.objects):
             return False
         for prep, phrases in self.preps:
-            if not any(c.lower_ == prep and any(p.matches(g) for g in c.children for p in phrases)
+            if not any(c.lower_ == prep and any(p.matches(g) for g in children_of(c) for p in phrases)
                        for c in children if c.dep_ in ("prep", "agent", "dative", "prt")):
                 return False
         if self.modifiers or self.of:
@@ -119,6 +119,8 @@ class EventLexicon:
         self.grammar = {k: frozenset(v) for k, v in grammar.items()}
         # First word's lemma -> (the other words, longest first; the sense): "take" -> ("a", "swipe", "at").
         self.idioms = {k: sorted(v, key=lambda x: -len(x[0])) for k, v in (idioms or {}).items()}
+        # The Doc last matched and its words' senses by index: the coder asks about a word several times.
+        self._matched: tuple[object, dict[int, Sense | None]] = (None, {})
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> EventLexicon:
@@ -126,6 +128,15 @@ class EventLexicon:
 
     def match(self, token: Token) -> Sense | None:
         """The best sense of a token as an event trigger, or None."""
+        doc, senses = self._matched
+        if doc is not token.doc:  # (one pair, replaced whole: a thread never reads another Doc's senses)
+            doc, senses = self._matched = (token.doc, {})
+        i = token.i
+        if i not in senses:
+            senses[i] = self._match(token)
+        return senses[i]
+
+    def _match(self, token: Token) -> Sense | None:
         pos = token.pos_
         if pos == "VERB" or pos == "AUX" and token.lemma_ != "be":
             senses = self.verbs.get(token.lemma_.lower()) or next(
@@ -177,17 +188,18 @@ class EventLexicon:
         """A verb's objects, looking through measures and frames: "700 kg of medicine", "mediation efforts"."""
         measure, light = self.grammar["measure_nouns"], self.grammar["light_nouns"]
         found = []
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ in ("ccomp", "xcomp"):  # "allowed inspectors to visit": whom it allowed
-                found += [g for g in child.children if g.dep_ == "nsubj"]
+                found += [g for g in children_of(child) if g.dep_ == "nsubj"]
             if child.dep_ not in OBJECT_DEPS:
                 continue
             found.append(child)
             lemma = child.lemma_.lower()
             if lemma in measure or child.pos_ == "NUM" or child.lower_ == "$":  # "700 kg of", "$10 million in"
-                found += [g for c in child.children if c.lower_ in ("of", "in") for g in c.children if g.dep_ == "pobj"]
+                found += [g for c in children_of(child) if c.lower_ in ("of", "in")
+                          for g in children_of(c) if g.dep_ == "pobj"]
             if lemma in light:
-                found += [c for c in child.children if c.dep_ in ("compound", "amod", "nmod")]
+                found += [c for c in children_of(child) if c.dep_ in ("compound", "amod", "nmod")]
         return found
 
     def words(self, name: str) -> frozenset[str]:

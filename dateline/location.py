@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from .location_model import Ranker, load_ranker
 from .model import CodedArticle, Place
+from .stages.tokens import children_of, doc_tokens, sentence_of
 
 # Prepositions that put what follows them somewhere.
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "off", "around", "throughout", "within",
@@ -98,7 +99,7 @@ def locate_event(trigger: Token, coded: CodedArticle, ranker: Ranker | None = No
         best = int(np.argmax(scores))
         if scores[best] > 0.0:
             return found[best][1]
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     if not any(sent.start_char <= p.start < sent.end_char for p in coded.places):
         return _dateline_place(trigger, coded)
     return None
@@ -106,7 +107,7 @@ def locate_event(trigger: Token, coded: CodedArticle, ranker: Ranker | None = No
 
 def candidates(trigger: Token, coded: CodedArticle) -> list[tuple[Span, Place]]:
     """The places of the trigger's sentence that could be where its event happened (not actors)."""
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     out = []
     for place in coded.places:
         if sent.start_char <= place.start < sent.end_char:
@@ -149,7 +150,7 @@ def _outer(span: Span, others: list[Span]) -> bool:
         tok = tok.head
         for other in others:
             if other is not span and (other.start <= tok.i < other.end or any(
-                    other.start <= c.i < other.end for c in tok.children
+                    other.start <= c.i < other.end for c in children_of(tok)
                     if c.dep_ in ("compound", "poss", "nmod", "amod"))):
                 return True
     return False
@@ -246,7 +247,7 @@ def _clauses_between(tok: Token, trigger: Token) -> int:
 
 def _opens_sentence(span: Span) -> bool:
     """Whether the place's phrase opens its sentence: "In Sirte, ..." sets the scene for all of it."""
-    sent = span.sent
+    sent = sentence_of(doc_tokens(span.doc)[span.start])
     after = span.doc[span.end:min(span.end + 4, sent.end)]
     return span.start - sent.start <= 6 and any(t.text == "," for t in after)
 

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from ..model import CodedArticle
 from . import dates
+from .tokens import children_of, sentence_of
 
 # Adverbs that make an act a habit, not an event: "have clashed repeatedly", "routinely shoots".
 HABITUAL = frozenset({"repeatedly", "often", "regularly", "frequently", "routinely", "usually", "always",
@@ -33,7 +34,7 @@ EXPLICIT_YEAR = re.compile(r"\b(1[5-9]|20)\d\d|\b(years?|decades?|centur(y|ies))
 def is_tally(anchor: Token) -> bool:
     """A toll or tally over time ("have been killed since the war began", "has displaced millions so far"),
     not an act of the last hours ("have been bombed since Sunday evening")."""
-    perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in anchor.children)
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in children_of(anchor))
     if not perfect:
         return False
     near = [c for c in anchor.subtree if c.head.i == anchor.i or c.head.head.i == anchor.i]
@@ -41,7 +42,7 @@ def is_tally(anchor: Token) -> bool:
         if word.lower_ == "since" and word.dep_ == "prep":
             return not any(RECENT.intersection(t.lower_ for t in word.subtree))
         if word.lower_ == "since" and word.dep_ == "mark" or word.dep_ == "advcl" and any(
-                g.lower_ == "since" for g in word.children):
+                g.lower_ == "since" for g in children_of(word)):
             return True
         if word.lower_ in ("far", "date") and word.dep_ in ("advmod", "pobj") or word.dep_ == "advmod" and word.lower_ == "so":
             return True
@@ -64,33 +65,33 @@ def is_background(anchor: Token) -> bool:
     """Is the act told in a relative or adverbial clause ("whom they had taken", "after the attack")?"""
     if anchor.dep_ in ("relcl", "acl"):
         # With no verb at the root the parser missed the main clause ("Some 50 women today protested ...").
-        return anchor.sent.root.pos_ in ("VERB", "AUX")
-    return anchor.dep_ == "advcl" and any(c.dep_ == "mark" for c in anchor.children)
+        return sentence_of(anchor).root.pos_ in ("VERB", "AUX")
+    return anchor.dep_ == "advcl" and any(c.dep_ == "mark" for c in children_of(anchor))
 
 
 
 def is_habit(anchor: Token) -> bool:
     """An act told as a habit or a state: "have clashed repeatedly", "Egypt, which hosts refugees"."""
-    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in anchor.children):
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in children_of(anchor)):
         return True
-    if anchor.dep_ == "conj" and any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in anchor.head.children):
+    if anchor.dep_ == "conj" and any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in children_of(anchor.head)):
         return True  # "have clashed repeatedly ..., but have cooperated on security"
     # A relative clause in the simple present describes its noun: "Egypt, which hosts refugees".
     return anchor.dep_ == "relcl" and anchor.tag_ in ("VBZ", "VBP") and not any(
-        c.dep_ in ("aux", "auxpass") for c in anchor.children)
+        c.dep_ in ("aux", "auxpass") for c in children_of(anchor))
 
 
 def stale(anchor: Token, stance_verbs: frozenset[str]) -> bool:
     """A standing position in the simple present, not an act: "most voters support the farmers"."""
     return anchor.lemma_.lower() in stance_verbs and anchor.tag_ in ("VBZ", "VBP") and not any(
-        c.dep_ in ("aux", "auxpass") for c in anchor.children)
+        c.dep_ in ("aux", "auxpass") for c in children_of(anchor))
 
 
 def out_of_date(anchor: Token, coded: CodedArticle) -> bool:
     """Is the act dated, in its own clause and with its year, well before the article ("the attack on
     October 7, 2023", "expelled them 18 years ago")?"""
     published = coded.article.date
-    sent = anchor.sent
+    sent = sentence_of(anchor)
     for time in coded.times:
         if time.date is None or not sent.start_char <= time.start < sent.end_char:
             continue

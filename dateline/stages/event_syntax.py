@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import EventLexicon
 from ..model import Actor
 from .parse_repair import stranded_object, stranded_subject
+from .tokens import children_of, doc_tokens, sentence_of
 
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 # Prepositions that introduce the target of an act, most telling first.
@@ -78,11 +79,11 @@ class ActorIndex:
         if not found and token.pos_ == "VERB":  # "The Red Cross operating in Iraq said": a misread participle
             found = self.at(subject(token), depth + 1) or self.modifiers_of(token, ("compound", "nmod"))
         if not found and (token.lower_ in QUANTITY or token.lemma_.lower() in QUANTITY):
-            for child in token.children:  # "a number of officials"
+            for child in children_of(token):  # "a number of officials"
                 if child.dep_ == "prep" and child.lower_ == "of":
-                    found = [a for obj in child.children if obj.dep_ == "pobj" for a in self.at(obj, depth + 1)]
+                    found = [a for obj in children_of(child) if obj.dep_ == "pobj" for a in self.at(obj, depth + 1)]
         if not found:
-            for child in token.children:
+            for child in children_of(token):
                 if child.dep_ == "appos":
                     found = self.at(child, depth + 1)
                     if found:
@@ -90,7 +91,7 @@ class ActorIndex:
         if not found and token.pos_ == "NOUN" and token.lemma_.lower() not in OPINION_NOUNS | WHERE_NOUNS:
             # "the UNITA militarist wing", "the Bosnian town" (but "the Egyptian stance" acts on nothing)
             found = self.modifiers_of(token, ("compound", "nmod", "poss", "amod"))
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ == "conj":
                 found += self.at(child, depth + 1)
             elif child.dep_ == "prep" and child.lower_ in ("with",) and token.head.dep_ in SUBJECT_DEPS:
@@ -100,7 +101,7 @@ class ActorIndex:
     def modifiers_of(self, token: Token, deps: tuple[str, ...] = ("poss", "compound", "amod", "nmod")) -> list[Actor]:
         """Actors among a noun's modifiers: "Haftar's visit", "Israeli air raids", "a U.S. request"."""
         found = []
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ in deps:
                 found += self.at(child)
         return _unique(found)
@@ -108,12 +109,12 @@ class ActorIndex:
     def in_prep(self, token: Token, preps: Iterable[str], deep: bool = True) -> list[Actor]:
         """Actors in a phrase with one of these prepositions, in the given order of preference."""
         found = []
-        children = list(token.children)  # once, not once per preposition (each pass makes new Tokens)
+        children = children_of(token)
         for prep in preps:
             for child in children:
                 if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
                     stranded = stranded_object(child)
-                    for obj in [*child.children, *((stranded,) if stranded is not None else ())]:
+                    for obj in [*children_of(child), *((stranded,) if stranded is not None else ())]:
                         if obj.dep_ in ("pobj", "pcomp") or obj is stranded:
                             # "conceded to demands from UNITA": whose demands
                             found += self.at(obj) or (self.modifiers_of(obj, ("poss",)) if obj.lemma_.lower()
@@ -126,12 +127,12 @@ class ActorIndex:
 
 
 def subject(token: Token) -> Token | None:
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in SUBJECT_DEPS:
             return child
     # A name left of the verb that the parser did not call its subject ("Minister Samuel Kiptoo accused").
     return next((c for c in token.lefts if c.dep_ in ("npadvmod", "nmod") and c.pos_ == "PROPN"
-                 and not any(g.dep_ == "nsubj" for g in token.children)), None) or stranded_subject(token)
+                 and not any(g.dep_ == "nsubj" for g in children_of(token))), None) or stranded_subject(token)
 
 
 # Marks that end a sentence (headlines have none).
@@ -142,39 +143,40 @@ ACTIVE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "dedicate", "r
 
 
 def is_passive(token: Token) -> bool:
-    if token.lemma_.lower() in ACTIVE_PARTICIPLES and any(c.dep_ in ("xcomp", "prep") for c in token.children):
+    if token.lemma_.lower() in ACTIVE_PARTICIPLES and any(c.dep_ in ("xcomp", "prep") for c in children_of(token)):
         return False
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(token)):
         return True
     if _headline_passive(token):
         return True
     # "were killed or wounded": a participle joined to a passive shares its "were"
     return token.dep_ == "conj" and token.tag_ == "VBN" and token.head.i != token.i and \
-        not any(c.dep_ in ("nsubj", "aux") for c in token.children) and \
-        any(c.dep_ in ("nsubjpass", "auxpass") for c in token.head.children)
+        not any(c.dep_ in ("nsubj", "aux") for c in children_of(token)) and \
+        any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(token.head))
 
 
 def _headline_passive(token: Token) -> bool:
     """"Egypt activist released in case ...": a headline's participle with no "was" is a passive
     (read as the main verb, or as a participle of the noun that heads a verbless headline)."""
-    if token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "dobj") for c in token.children):
+    if token.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "dobj") for c in children_of(token)):
         return False
-    last = next((t for t in reversed(token.sent) if not t.is_space), None)
+    sent = sentence_of(token)
+    last = next((t for t in reversed(doc_tokens(token.doc)[sent.start:sent.end]) if not t.is_space), None)
     if last is not None and last.text in SENTENCE_ENDS:
         return False  # a sentence, not a headline: "Trump offered ..." mis-tagged as a participle
     if token.dep_ == "ROOT":
-        return any(c.dep_ == "nsubj" for c in token.children)
+        return any(c.dep_ == "nsubj" for c in children_of(token))
     return token.dep_ == "acl" and token.head.dep_ == "ROOT" and token.head.pos_ in ("NOUN", "PROPN")
 
 
 def passive_subject(token: Token) -> Token | None:
     """Who underwent a passive act: its own subject, or that of the passive it is joined to."""
-    own = next((c for c in token.children if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and _headline_passive(token)),
+    own = next((c for c in children_of(token) if c.dep_ == "nsubjpass" or c.dep_ == "nsubj" and _headline_passive(token)),
                None)
     if own is None and token.dep_ == "acl" and _headline_passive(token):
         own = token.head  # "Kenyan journalist arrested in Nairobi"
     if own is None and token.dep_ == "conj":
-        own = next((c for c in token.head.children if c.dep_ == "nsubjpass"), None)
+        own = next((c for c in children_of(token.head) if c.dep_ == "nsubjpass"), None)
     return own
 
 
@@ -192,7 +194,7 @@ def sources_of(index: ActorIndex, token: Token, depth: int = 0) -> list[Actor]:
         return found
     if is_passive(token):
         return index.in_prep(token, ("by",))
-    subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass"] or \
+    subjects = [c for c in children_of(token) if c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass"] or \
         [s for s in (subject(token),) if s is not None]
     for subj in subjects:  # the first subject that is an actor ("ADDIS ABABA, Jan 9 - Ethiopia's government")
         found = index.at(subj)
@@ -201,7 +203,7 @@ def sources_of(index: ActorIndex, token: Token, depth: int = 0) -> list[Actor]:
     if subjects:
         return []
     if token.dep_ == "conj" and is_passive(token.head):  # "was indicted ... and will resign"
-        return index.at(next((c for c in token.head.children if c.dep_ == "nsubjpass"), None))
+        return index.at(next((c for c in children_of(token.head) if c.dep_ == "nsubjpass"), None))
     if token.dep_ in ("xcomp", "conj", "advcl", "pcomp", "ccomp") and token.head.i != token.i:
         head = token.head.head if token.head.pos_ == "ADP" else token.head
         if token.dep_ == "xcomp" and head.pos_ == "ADJ":  # "is ready to send": the subject of "is"
@@ -210,7 +212,7 @@ def sources_of(index: ActorIndex, token: Token, depth: int = 0) -> list[Actor]:
         if controller is not None and index.at(controller):  # "urged Uganda to repatriate": Uganda
             return index.at(controller)  # (but "used tear gas to disperse": whoever used it)
         if token.dep_ == "xcomp" and is_passive(head):  # "Egypt is expected to sign": Egypt signs
-            return index.at(next((c for c in head.children if c.dep_ == "nsubjpass"), None))
+            return index.at(next((c for c in children_of(head) if c.dep_ == "nsubjpass"), None))
         return sources_of(index, head, depth + 1)
     if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in REDUCED_PASSIVES:
         # "men accused of spying": done to them, by whoever (the parser reads other verbs so by mistake)
@@ -227,10 +229,10 @@ def instrument_subject(verb: Token, lexicon: EventLexicon) -> Token | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     if is_passive(verb):  # "killed by a car bomb", "the bomb was detonated by remote control", "killed in an airstrike"
-        candidates = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-        candidates += [c for c in verb.children if c.dep_ == "nsubjpass"]
-        candidates += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by", "during")
-                       for o in c.children if o.dep_ == "pobj"]
+        candidates = [o for c in children_of(verb) if c.dep_ == "agent" for o in children_of(c) if o.dep_ == "pobj"]
+        candidates += [c for c in children_of(verb) if c.dep_ == "nsubjpass"]
+        candidates += [o for c in children_of(verb) if c.dep_ == "prep" and c.lower_ in ("in", "by", "during")
+                       for o in children_of(c) if o.dep_ == "pobj"]
     else:
         candidates = [subject(verb)]
     if candidates == [None] and verb.dep_ == "acl":  # "a bomb detonated on Sunday" read as a participle of "bomb"
@@ -250,7 +252,7 @@ def instrument_subject(verb: Token, lexicon: EventLexicon) -> Token | None:
 def _acl_agents(index: ActorIndex, noun: Token) -> list[Actor]:
     """Who did what a noun names, from a participle after it: "crimes committed by Croat forces"
     (not "talks mediated by Egypt": a go-between is not a party)."""
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ == "acl" and child.lemma_.lower() not in GO_BETWEENS:
             found = index.in_prep(child, ("by",), deep=False)
             if found:
@@ -260,7 +262,7 @@ def _acl_agents(index: ActorIndex, noun: Token) -> list[Actor]:
 
 def _object_control(verb: Token) -> Token | None:
     """"urged Uganda to repatriate": Uganda does the repatriating."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "dobj":
             return child
     return None
@@ -276,12 +278,12 @@ def targets_of(index: ActorIndex, token: Token, sources: list[Actor], things: li
     found: list[Actor] = []
     if token.pos_ in ("NOUN", "PROPN"):
         found = others(index.in_prep(token, TARGET_PREPS[:-1]))
-        for prep in (c for c in token.children if c.lower_ == "of" and not found):  # "suspension of links with X"
-            found = others([a for obj in prep.children for a in index.in_prep(obj, TARGET_PREPS[:-1], deep=False)])
+        for prep in (c for c in children_of(token) if c.lower_ == "of" and not found):  # "suspension of links with X"
+            found = others([a for obj in children_of(prep) for a in index.in_prep(obj, TARGET_PREPS[:-1], deep=False)])
     elif is_passive(token):
         found = others(index.at(passive_subject(token)))
     if not found and token.pos_ not in ("NOUN", "PROPN"):
-        objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj", "attr")] + _up_to(token)
+        objects = [c for c in children_of(token) if c.dep_ in ("dobj", "dative", "iobj", "attr")] + _up_to(token)
         if things:  # "held talks with X", "sent troops to X", "tightened the blockade of X"
             for thing in things:
                 found = found or others(index.in_prep(thing, TARGET_PREPS[:-1])) or \
@@ -294,9 +296,9 @@ def targets_of(index: ActorIndex, token: Token, sources: list[Actor], things: li
                            or _acl_agents(index, obj))  # "prevented the demonstration staged by students"
         found = found or others(index.in_prep(token, TARGET_PREPS[:-1]))
         if not found:  # "allowed Ouattara to run", "demanded that Hamas renounce", "insisted on demands that X"
-            clauses = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
-            clauses += [g for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
-                        and o.lemma_.lower() in DEMAND_NOUNS for g in o.children if g.dep_ in ("acl", "ccomp")]
+            clauses = [c for c in children_of(token) if c.dep_ in ("ccomp", "xcomp")]
+            clauses += [g for c in children_of(token) if c.dep_ == "prep" for o in children_of(c) if o.dep_ == "pobj"
+                        and o.lemma_.lower() in DEMAND_NOUNS for g in children_of(o) if g.dep_ in ("acl", "ccomp")]
             found = next((f for f in (others(index.at(subject(c))) for c in clauses if subject(c) is not None) if f),
                          [])
     return found
@@ -304,8 +306,8 @@ def targets_of(index: ActorIndex, token: Token, sources: list[Actor], things: li
 
 def _up_to(verb: Token) -> list[Token]:
     """"kidnapped up to 16 advisers": the parser reads "up" as a particle and the object as its phrase."""
-    return [o for p in verb.children if p.dep_ == "prt" and p.lower_ == "up" for t in p.children
-            if t.lower_ == "to" for o in t.children if o.dep_ == "pobj" and any(c.dep_ == "nummod" for c in o.children)]
+    return [o for p in children_of(verb) if p.dep_ == "prt" and p.lower_ == "up" for t in children_of(p)
+            if t.lower_ == "to" for o in children_of(t) if o.dep_ == "pobj" and any(c.dep_ == "nummod" for c in children_of(o))]
 
 
 def clause_subject_actors(index: ActorIndex, token: Token) -> list[Actor]:
@@ -347,7 +349,7 @@ def modality(token: Token, lexicon: EventLexicon) -> Modality:
             hypothetical = True
         if i and lemma in words("failure_verbs"):
             negated = True
-        for child in node.children:
+        for child in children_of(node):
             low = child.lower_
             if child.dep_ == "neg" or low in words("negations") and child.dep_ in ("advmod", "det", "neg"):
                 negated = True
@@ -361,12 +363,12 @@ def modality(token: Token, lexicon: EventLexicon) -> Modality:
             elif child.dep_ == "mark" and low in words("conditional_marks"):
                 hypothetical = True
             elif child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in words("conditional_marks")
-                                               for g in child.children):
+                                               for g in children_of(child)):
                 conditional = True
         if node.lemma_ in ("need", "have") and i:
             obligation = True
     conditioned = _in_condition(token, lexicon)
-    past = token.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lower_ in ("did", "had") for c in token.children)
+    past = token.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lower_ in ("did", "had") for c in children_of(token))
     return Modality(negated, future, hypothetical or conditioned, obligation, conditional, conditioned, past)
 
 
@@ -374,7 +376,7 @@ def _in_condition(token: Token, lexicon: EventLexicon) -> bool:
     """Is the trigger inside an "if"/"unless" clause?"""
     node = token
     for _ in range(8):
-        if any(c.dep_ == "mark" and c.lower_ in lexicon.words("conditional_marks") for c in node.children):
+        if any(c.dep_ == "mark" and c.lower_ in lexicon.words("conditional_marks") for c in children_of(node)):
             return True
         if node.head.i == node.i or node.dep_ in ("ccomp",):
             return False

@@ -18,6 +18,7 @@ from ..lexicon import PLACE_NOUNS, EventLexicon, Sense
 from ..model import Actor, CodedArticle
 from .event_syntax import ActorIndex, clause_subject_actors, sources_of, targets_of
 from .event_triggers import Trigger
+from .tokens import children_of
 
 # Complaints and protests are aimed at what they are about ("over", "against"), not at whom they are
 # addressed ("complained to the United Nations over Israeli air raids").
@@ -70,7 +71,7 @@ class TargetFinder:
         token = trigger.token
         found = clause_subject_actors(self.index, trigger.clause) if trigger.clause is not None else []
         if trigger.last is not None:  # "took a swipe at X": X, wherever the parser hung it
-            found = [a for c in trigger.last.children if c.dep_ == "pobj" for a in self.index.at(c)]
+            found = [a for c in children_of(trigger.last) if c.dep_ == "pobj" for a in self.index.at(c)]
         if not found and trigger.code[:2] in GRIEVANCE_ROOTS:  # "complained to the UN over Israeli raids": Israel
             found = [a for a in self.index.in_prep(trigger.anchor, GRIEVANCE_PREPS) if a.entity not in
                      {s.entity for s in sources if s.entity is not None}]
@@ -136,9 +137,9 @@ class TargetFinder:
 
     def _destination(self, trigger: Trigger) -> list[Actor]:
         """Whom a trip visits: the government of the capital or country it goes to ("arrived in New Delhi")."""
-        for prep in trigger.anchor.children:
+        for prep in children_of(trigger.anchor):
             if prep.dep_ == "prep" and prep.lower_ in trigger.sense.particles:
-                for obj in prep.children:
+                for obj in children_of(prep):
                     entries = self.kb.lookup(name_key(obj.text)) if obj.text[:1].isupper() else ()
                     entry = next((e for e in entries if e.is_state), None)
                     if entry is not None:
@@ -152,8 +153,8 @@ class TargetFinder:
         """A threat is aimed at whoever must meet its condition: "... unless Baghdad accepts"."""
         node: Trigger | None = trigger
         while node is not None:
-            for clause in node.anchor.children:
-                marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+            for clause in children_of(node.anchor):
+                marks = {c.lower_ for c in children_of(clause) if c.dep_ == "mark"}
                 if clause.dep_ == "advcl" and marks & self.lex.words("conditional_marks"):
                     found = [a for a in clause_subject_actors(self.index, clause) if a.entity not in sources]
                     if found:
@@ -169,7 +170,7 @@ class TargetFinder:
         found = self._place(trigger, PLACE_PREPS_AID if trigger.code[:2] == "07" else
                             PLACE_PREPS | {"into"} if force else PLACE_PREPS)
         if found is None and force:  # "bombarded rebel-held areas of Aleppo": the people there
-            found = next(((o, c) for o in trigger.anchor.children if o.dep_ == "dobj"
+            found = next(((o, c) for o in children_of(trigger.anchor) if o.dep_ == "dobj"
                           for c in (self._country_of_place(o),) if c), None)
         if found is None:
             return []
@@ -218,9 +219,9 @@ class TargetFinder:
         span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
         if span is None:
             return None
-        for prep in span.root.children:
+        for prep in children_of(span.root):
             if prep.dep_ == "prep" and prep.lower_ in ("of", "in"):
-                for obj in prep.children:
+                for obj in children_of(prep):
                     country = self._country_of_place(obj) if obj.dep_ == "pobj" else None
                     if country:
                         return country
@@ -240,8 +241,8 @@ class TargetFinder:
 
     def _country_of_place(self, token: Token) -> str | None:
         """The country of a place phrase: "Kabul", "the central Poltava region", "the city of Kharkiv"."""
-        words = [token] + [c for c in token.children if c.dep_ in PLACE_PARTS] + \
-            [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        words = [token] + [c for c in children_of(token) if c.dep_ in PLACE_PARTS] + \
+            [g for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "of" for g in children_of(c) if g.dep_ == "pobj"]
         for word in words:  # a country's own name first: "Western Cambodia" is in Cambodia whatever else it names
             if word.dep_ == "amod" and token.lemma_.lower() in PLACE_NOUNS and self.kb.country_of(word.text):
                 return self.kb.country_of(word.text)  # "the Iraqi city of Basra" (not "Israeli airstrikes")
@@ -306,5 +307,5 @@ def near(head: Token, depth: int = 3):
     """Tokens in the clause of ``head``, a few links down, not into other clauses."""
     frontier = [head]
     for _ in range(depth):
-        frontier = [c for t in frontier for c in t.children if c.dep_ not in ("ccomp", "advcl", "relcl", "conj")]
+        frontier = [c for t in frontier for c in children_of(t) if c.dep_ not in ("ccomp", "advcl", "relcl", "conj")]
         yield from frontier

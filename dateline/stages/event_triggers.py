@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from .. import ontology
 from ..lexicon import NOT_AN_EVENT, EventLexicon, Sense
 from .event_syntax import ActorIndex, clause_subject_actors, modality
-from .tokens import TRIGGER_POS, in_span, words_with_pos
+from .tokens import TRIGGER_POS, children_of, doc_tokens, in_span, words_with_pos
 
 # Dependency links along which one act is what another is about ("agreed to withdraw",
 # "demanded the withdrawal of", "rejected a proposal for a ceasefire").
@@ -75,21 +75,22 @@ class TriggerFinder:
         found: dict[int, Trigger] = {}
         inside = -1  # last word of a fixed expression: its words trigger nothing of their own
         doc = sent.doc
+        tokens = doc_tokens(doc)
         for i in in_span(self._candidates(doc), sent):
-            token = doc[i]
-            pos = token.pos_
             if i <= inside:
                 continue
+            token = tokens[i]
+            pos = token.pos_
             idiom = self.lex.idiom(token) if pos == "VERB" or pos == "AUX" else None
             if idiom is not None:  # "took a parting shot at": criticism, not gunfire
                 sense, length = idiom
                 inside = token.i + length - 1
                 if sense.code != NOT_AN_EVENT:
-                    found[token.i] = Trigger(token, token, sense, sense.code, last=sent.doc[inside])
+                    found[token.i] = Trigger(token, token, sense, sense.code, last=tokens[inside])
                 continue
             if token.dep_ == "amod":
                 continue  # a participle describing a noun is not a report of an act: "the besieged town"
-            if token.tag_ == "VBN" and token.dep_ in NOMINAL_DEPS and any(c.dep_ == "det" for c in token.children):
+            if token.tag_ == "VBN" and token.dep_ in NOMINAL_DEPS and any(c.dep_ == "det" for c in children_of(token)):
                 continue  # a participle used as a noun names people, not an act: "evacuated the wounded"
             sense = self.lex.match(token)
             if sense is None:
@@ -153,8 +154,9 @@ class TriggerFinder:
     def _speech_acts(self, sent: Span, triggers: dict[int, Trigger]) -> None:
         """Reported demands and accusations: "said forces must withdraw", "said Turkey was undermining"."""
         doc = sent.doc
+        tokens = doc_tokens(doc)
         for i in in_span(self._candidates(doc), sent):
-            token = doc[i]
+            token = tokens[i]
             pos = token.pos_
             if pos != "VERB" and pos != "NOUN":
                 continue
@@ -162,8 +164,8 @@ class TriggerFinder:
             is_noun = pos == "NOUN" and token.lemma_.lower() in self.reporting_nouns
             if not (is_verb or is_noun) or token.i in triggers:
                 continue
-            clauses = [c for c in token.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
-            clauses += [g for c in clauses for g in c.children if g.dep_ == "conj" and g.pos_ in ("VERB", "AUX")]
+            clauses = [c for c in children_of(token) if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
+            clauses += [g for c in clauses for g in children_of(c) if g.dep_ == "conj" and g.pos_ in ("VERB", "AUX")]
             for clause in clauses:
                 content = triggers.get(clause.i)
                 sense = self._speech_sense(clause, content)
@@ -172,7 +174,7 @@ class TriggerFinder:
                 if sense is REJECTION:  # "removing the sanctions is out of the question"
                     content = next((t for t in triggers.values() if t.clause is None and any(
                         c.dep_ in ("csubj", "nsubj") and c.is_ancestor(t.anchor) or c.i == t.anchor.i
-                        for c in clause.children)), None)
+                        for c in children_of(clause))), None)
                 for inner in triggers.values():  # what is demanded or alleged did not happen
                     if clause.is_ancestor(inner.anchor) or inner.anchor.i == clause.i:
                         inner.suppressed = True
@@ -192,7 +194,7 @@ class TriggerFinder:
                 return REJECTION
         weak = trigger is None or trigger.code in self.lex.words("allegation_codes")
         if weak and clause.lemma_.lower() in self.lex.words("allegation_predicates") and not mood.negated:
-            objects = [c for c in clause.children if c.dep_ == "dobj"]
+            objects = [c for c in children_of(clause) if c.dep_ == "dobj"]
             if clause_subject_actors(self.index, clause) and not any(self.index.at(o) for o in objects):
                 return ALLEGATION
         return None
@@ -227,12 +229,12 @@ class TriggerFinder:
             if node.dep_ not in CONTENT_DEPS and not (node.dep_ == "relcl" and _infinitive(node)) \
                     or node.head.i == node.i:
                 return None
-            marks = {c.lower_ for c in node.children if c.dep_ == "mark"} if node.dep_ == "advcl" else set()
+            marks = {c.lower_ for c in children_of(node) if c.dep_ == "mark"} if node.dep_ == "advcl" else set()
             if marks and not marks <= UNTIL:
                 return None  # "before", "after", "because" clauses are acts of their own
             until = until or bool(marks)
             purpose = purpose or node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                              for c in node.children)
+                                                              for c in children_of(node))
             if node.dep_ == "pobj" and node.head.lower_ in self.circumstance or node.lower_ == "according":
                 return None  # "offered to negotiate following the invasion"; "according to a statement"
             grievance = grievance or node.dep_ == "pobj" and node.head.lower_ in GRIEVANCE
@@ -245,7 +247,7 @@ class TriggerFinder:
                     or frame.sense.plover == "CONSULT"
                 # What a material act is done for is its aim, not a second act ("sent arms to help defend X").
                 if frame.sense.plover == trigger.sense.plover == "CONSULT" and any(
-                        c.lower_ == "with" for c in trigger.token.children):
+                        c.lower_ == "with" for c in children_of(trigger.token)):
                     return None  # "travelled to Cairo for talks with Hamas": talks with someone else
                 # "adopted sanctions ..., targeting dozens of officials": whom the sanctions aim at
                 aims = trigger.anchor.lemma_.lower() in ("target", "aim") and trigger.anchor.tag_ == "VBG"
@@ -292,4 +294,4 @@ class TriggerFinder:
 
 
 def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(verb))

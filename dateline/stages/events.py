@@ -46,7 +46,7 @@ from .event_syntax import (
 from .event_targets import VICTIM_TYPES, TargetFinder, domestic, is_implied
 from .event_triggers import Trigger, TriggerFinder
 from .lead import lead_span
-from .tokens import doc_text
+from .tokens import children_of, doc_text
 
 MIN_CONFIDENCE = 0.4  # below this a reading is more often wrong than right (dev data)
 # Force and pressure made conditional on the other side's conduct are threats ("may halt ... if").
@@ -248,7 +248,7 @@ class _Coder:
         """A warning is a threat when aimed at someone or it says what the speaker will do."""
         if trigger.anchor.lemma_.lower() not in self.lex.words("warning_verbs") or targets:
             return False
-        clauses = [c for c in trigger.anchor.children if c.dep_ == "ccomp"]
+        clauses = [c for c in children_of(trigger.anchor) if c.dep_ == "ccomp"]
         if not clauses:
             return False
         speaker = {a.entity for a in sources_of(self.index, trigger.anchor)}
@@ -289,14 +289,14 @@ class _Coder:
         """Is the verb a launch of missiles or rockets ("fired a missile", "the missile was launched")?"""
         objects = self.lex.objects(verb)
         aimed = any(c.dep_ == "prep" and c.lower_ in AIMED and any(g.ent_type_ not in ("DATE", "TIME")
-                                                                  for g in c.children)
-                    for t in [verb, *objects] for c in t.children)
+                                                                  for g in children_of(c))
+                    for t in [verb, *objects] for c in children_of(t))
         return not aimed and verb.lemma_.lower() in ("launch", "fire", "test", "test-fire") and any(
             o.lemma_.lower() in MISSILES for o in objects)  # (fired "at power plants": an attack)
 
     def _takes_place(self, verb: Token) -> bool:
         """Is the verb's object a place the article names ("captured Mekelle")?"""
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects = [c for c in children_of(verb) if c.dep_ == "dobj"]
         named = [o for o in objects if any(p.start <= o.idx < p.end for p in self.coded.places)
                  or o.pos_ == "PROPN" and self.is_place_name(o.text)]  # (the tagger calls many towns people)
         return bool(named) and not any(a.sector or a.country for o in named for a in self.index.at(o))
@@ -321,7 +321,7 @@ class _Coder:
         anchor = trigger.anchor
         if self._background(anchor) and self.foreground:
             # background: "whom they had taken hostage", "after the attack", "as the opposition threatened"
-            pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in anchor.children)
+            pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in children_of(anchor))
             score *= 0.5 if pluperfect else 0.7
         if in_circumstance(anchor, self.circumstance):
             score *= 0.6  # an event named as circumstance: "since last month's invasion", "after a week of unrest"

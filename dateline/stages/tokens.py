@@ -6,10 +6,10 @@ reading the tags as one array finds them without making a Token object for every
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 import numpy as np
-from spacy.attrs import POS
+from spacy.attrs import HEAD, POS
 from spacy.tokens import Doc, Span, Token
 
 HEAD_POS = ("NOUN", "PROPN", "PRON", "ADJ", "X")  # words that can head an actor's phrase
@@ -34,13 +34,17 @@ _last: _Built | None = None
 
 
 class _Built:
-    __slots__ = ("doc", "ents", "text", "tokens")
+    __slots__ = ("children", "doc", "ents", "heads", "sent_starts", "sents", "text", "tokens")
 
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = doc.text
         self.ents = tuple(doc.ents)
         self.tokens: list[Token] | None = None
+        self.heads: list[int] | None = None
+        self.children: list[list[Token] | None] | None = None
+        self.sents: list[Span] | None = None
+        self.sent_starts: list[int] = []
 
 
 def doc_text(doc: Doc) -> str:
@@ -59,6 +63,45 @@ def doc_tokens(doc: Doc) -> list[Token]:
     if built.tokens is None:
         built.tokens = list(doc)
     return built.tokens
+
+
+def head_index(token: Token) -> int:
+    """``token.head.i`` without making the head's Token."""
+    return _heads(token.doc)[token.i]
+
+
+def head_of(token: Token) -> Token:
+    """``token.head``, from the Doc's Token list built once."""
+    return doc_tokens(token.doc)[_heads(token.doc)[token.i]]
+
+
+def children_of(token: Token) -> list[Token]:
+    """``list(token.children)``, listed once per word of the Doc (do not change the list)."""
+    built = _built(token.doc)
+    listed = built.children
+    if listed is None:
+        listed = built.children = [None] * len(built.doc)
+    found = listed[token.i]
+    if found is None:
+        found = listed[token.i] = list(token.children)
+    return found
+
+
+def sentence_of(token: Token) -> Span:
+    """``token.sent``, looked up among the Doc's sentences listed once (spaCy scans for the bounds each time)."""
+    built = _built(token.doc)
+    if built.sents is None:
+        built.sents = list(built.doc.sents)
+        built.sent_starts = [sent.start for sent in built.sents]
+    return built.sents[bisect_right(built.sent_starts, token.i) - 1]
+
+
+def _heads(doc: Doc) -> list[int]:
+    built = _built(doc)
+    if built.heads is None:  # spaCy stores each head as an offset from its word
+        offsets = doc.to_array([HEAD]).ravel().view(np.int64)
+        built.heads = (np.arange(len(doc)) + offsets).tolist()
+    return built.heads
 
 
 def _built(doc: Doc) -> _Built:
