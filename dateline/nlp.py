@@ -6,7 +6,9 @@ import functools
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
+import numpy as np
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,9 +29,10 @@ def line_breaks(doc: Doc) -> Doc:
     News text puts the title and the dateline on lines of their own; without
     this the parser joins them to the first sentence and garbles its parse.
     """
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
+    spaces = np.flatnonzero(doc.to_array([IS_SPACE])[:-1]).tolist()  # (a Token only for these)
+    for i in spaces:
+        if "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
     return doc
 
 
