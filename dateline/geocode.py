@@ -337,7 +337,7 @@ def _country_context(gaz: Gazetteer, names: dict, score: dict, weight: dict, ext
         countries = np.maximum(gaz.country[names[k].rows], 0)
         mine = own[k]
         used = np.flatnonzero(mine)
-        bordering = gaz.neighbour_matrix[np.ix_(countries, used)] @ mine[used]
+        bordering = gaz.neighbour_matrix[countries[:, None], used] @ mine[used]
         own_support = mine[countries] + w.neighbour * bordering
         support = np.where(gaz.country[names[k].rows] >= 0, others_all[countries] - own_support, 0.0)
         out[k] = w.context_country * np.log10((np.maximum(support, 0.0) + _SMOOTHING)

@@ -8,6 +8,7 @@ resolved first and anchors the rest, with the countries of the article's actors.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Doc
@@ -94,9 +95,13 @@ def _dateline_mention(gaz: Gazetteer, text: str, start: int | None, end: int | N
     name_end = start + len(name.rstrip())
     qualifier = qualifier_after(gaz, text, name_end) if rest.strip() else -1
     mention = Mention(text[start:name_end], start, name_end, qualifier=qualifier, hint=CITY)  # datelines name towns
-    row = resolve(gaz, [mention])[0]
-    mention.fixed = row
+    mention.fixed = _dateline_row(gaz, mention.text, qualifier)
     return mention
+
+
+@functools.lru_cache(maxsize=1024)  # an outlet's articles share a few datelines
+def _dateline_row(gaz: Gazetteer, name: str, qualifier: int) -> int:
+    return resolve(gaz, [Mention(name, qualifier=qualifier, hint=CITY)])[0]
 
 
 def _context(actors: tuple[Actor, ...], dateline: Mention | None, gaz: Gazetteer,
