@@ -121,6 +121,7 @@ class EventLexicon:
         self.idioms = {k: sorted(v, key=lambda x: -len(x[0])) for k, v in (idioms or {}).items()}
         # The Doc last matched and its words' senses by index: the coder asks about a word several times.
         self._matched: tuple[object, dict[int, Sense | None]] = (None, {})
+        self._by_word: dict[tuple[bool, str, str], tuple[tuple[Sense, ...] | None, bool]] = {}
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> EventLexicon:
@@ -139,17 +140,30 @@ class EventLexicon:
     def _match(self, token: Token) -> Sense | None:
         pos = token.pos_
         if pos == "VERB" or pos == "AUX" and token.lemma_ != "be":
-            senses = self.verbs.get(token.lemma_.lower()) or next(
-                (self.verbs[k] for k in verb_keys(token) if k in self.verbs), None)
+            verbal = True
         elif pos == "NOUN" or pos == "PROPN":
-            senses = self.nouns.get(token.lemma_.lower()) or self.nouns.get(token.lower_)
+            verbal = False
         else:
             return None
+        senses, has_objects = self._senses(verbal, token.lemma_, token.lower_)
         if not senses:
             return None
-        objects = self.objects(token) if any(s.objects for s in senses) else []
+        objects = self.objects(token) if has_objects else []
         best = self._best(token, senses, objects)
         return None if best is None or best.code == NOT_AN_EVENT else best
+
+    def _senses(self, verbal: bool, lemma: str, word: str) -> tuple[tuple[Sense, ...] | None, bool]:
+        """A word's senses as a verb or a noun, and whether any of them needs objects (remembered per word)."""
+        key = (verbal, lemma, word)
+        found = self._by_word.get(key)
+        if found is None:
+            if verbal:
+                senses = self.verbs.get(lemma.lower()) or next(
+                    (self.verbs[k] for k in _verb_keys(lemma, word) if k in self.verbs), None)
+            else:
+                senses = self.nouns.get(lemma.lower()) or self.nouns.get(word)
+            found = self._by_word[key] = (senses, any(s.objects for s in senses or ()))
+        return found
 
     @staticmethod
     def _best(token: Token, senses: tuple[Sense, ...], objects: list[Token]) -> Sense | None:
@@ -217,8 +231,11 @@ def is_place_phrase(token: Token) -> bool:
 
 def verb_keys(token: Token) -> list[str]:
     """The tagger's lemma, then the word itself with regular endings taken off."""
-    word = token.lower_
-    keys = [token.lemma_.lower(), word]
+    return _verb_keys(token.lemma_, token.lower_)
+
+
+def _verb_keys(lemma: str, word: str) -> list[str]:
+    keys = [lemma.lower(), word]
     if word.endswith("ed"):
         keys += [word[:-1], word[:-2], word[:-3]]  # staged, walked, stopped
     elif word.endswith("ing"):

@@ -330,6 +330,7 @@ class Modality:
 def modality(token: Token, lexicon: EventLexicon) -> Modality:
     """Negation, future/intent, hypothetical and obligation marks on a trigger's clause."""
     words = lexicon.words
+    negations, conditions = words("negations"), words("conditional_marks")
     chain = [token]
     node = token
     while node.dep_ in ("xcomp", "acomp", "pcomp") and node.head.i != node.i and len(chain) < 5:
@@ -350,20 +351,19 @@ def modality(token: Token, lexicon: EventLexicon) -> Modality:
         if i and lemma in words("failure_verbs"):
             negated = True
         for child in children_of(node):
-            low = child.lower_
-            if child.dep_ == "neg" or low in words("negations") and child.dep_ in ("advmod", "det", "neg"):
+            low, dep = child.lower_, child.dep_
+            if dep == "neg" or low in negations and dep in ("advmod", "det", "neg"):
                 negated = True
-            elif child.dep_ == "aux":
+            elif dep == "aux":
                 if low in words("future_auxiliaries"):
                     future = True
                 elif low in words("obligation_modals"):
                     obligation = True
                 elif low in words("hypothetical_modals"):
                     hypothetical = True
-            elif child.dep_ == "mark" and low in words("conditional_marks"):
+            elif dep == "mark" and low in conditions:
                 hypothetical = True
-            elif child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in words("conditional_marks")
-                                               for g in children_of(child)):
+            elif dep == "advcl" and any(g.dep_ == "mark" and g.lower_ in conditions for g in children_of(child)):
                 conditional = True
         if node.lemma_ in ("need", "have") and i:
             obligation = True
@@ -375,8 +375,9 @@ def modality(token: Token, lexicon: EventLexicon) -> Modality:
 def _in_condition(token: Token, lexicon: EventLexicon) -> bool:
     """Is the trigger inside an "if"/"unless" clause?"""
     node = token
+    conditions = lexicon.words("conditional_marks")
     for _ in range(8):
-        if any(c.dep_ == "mark" and c.lower_ in lexicon.words("conditional_marks") for c in children_of(node)):
+        if any(c.dep_ == "mark" and c.lower_ in conditions for c in children_of(node)):
             return True
         if node.head.i == node.i or node.dep_ in ("ccomp",):
             return False

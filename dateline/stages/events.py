@@ -159,9 +159,9 @@ class _Coder:
                                       targets or sources[1:] if symmetric else targets)
         if confidence < MIN_CONFIDENCE:
             return []
-        return [replace(self._event(trigger, sent, code, plover, mode, src, tgt, mood, confidence),
-                        reciprocal=symmetric or self._mutual(trigger, code, tgt))
-                for src, tgt in pairs(sources, targets, symmetric)]
+        readings = [(src, tgt, symmetric or self._mutual(trigger, code, tgt))
+                    for src, tgt in pairs(sources, targets, symmetric)]
+        return self._coded(trigger, sent, code, plover, mode, mood, confidence, readings) if readings else []
 
     def _unknown_attackers(self, trigger: Trigger, instrument: Token) -> list[Actor]:
         """Who used the weapon, if the weapon's phrase says ("killed in Israeli airstrikes", "during
@@ -332,24 +332,25 @@ class _Coder:
     def _background(self, anchor: Token) -> bool:
         return anchor.head.i not in self.lead and is_background(anchor)
 
-    def _event(self, trigger: Trigger, sent: Span, code: str, plover: str, mode: str | None,
-               source: Actor | None, target: Actor | None, mood: Modality, confidence: float) -> Event:
+    def _coded(self, trigger: Trigger, sent: Span, code: str, plover: str, mode: str | None, mood: Modality,
+               confidence: float, readings: list[tuple[Actor | None, Actor | None, bool]]) -> list[Event]:
+        """One event per (source, target, reciprocal) reading; its date and place are the trigger's, found once."""
         article = self.coded.article
         token = trigger.token
         day, precision, value = dates.date_event(trigger.anchor, self.coded)
+        location = locate_event(trigger.anchor, self.coded)
         text = doc_text(self.doc)[sent.start_char:sent.end_char]  # sent.text, without a Token per word
         stripped = text.lstrip()
         start = token.idx
-        return Event(
+        return [Event(
             event_id=make_event_id(article.id, start, plover, source, target),
             article_id=article.id, date=day, date_precision=precision, date_value=value,
             event_type=plover, mode=mode, cameo=code, quad_class=ontology.quad_class(plover),
             intensity=ontology.cameo(code).intensity, source=source, target=target,
-            location=locate_event(trigger.anchor, self.coded), sentence=stripped.rstrip(),
+            location=location, sentence=stripped.rstrip(),
             sentence_start=sent.start_char + len(text) - len(stripped), start=start, end=start + len(token.text),
             trigger=token.text, negated=mood.negated, hypothetical=mood.hypothetical,
-            confidence=confidence)
-
+            confidence=confidence, reciprocal=reciprocal) for source, target, reciprocal in readings]
 
 def _armed(actor: Actor) -> Actor:
     """The forces behind a weapon: "a US drone" is the US military."""

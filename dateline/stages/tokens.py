@@ -77,7 +77,9 @@ def head_of(token: Token) -> Token:
 
 def children_of(token: Token) -> list[Token]:
     """``list(token.children)``, listed once per word of the Doc (do not change the list)."""
-    built = _built(token.doc)
+    doc, built = token.doc, _last
+    if built is None or built.doc is not doc:  # (_built's check inlined: this is called very often)
+        built = _built(doc)
     listed = built.children
     if listed is None:
         listed = built.children = [None] * len(built.doc)
