@@ -56,6 +56,8 @@ class Gazetteer:
         self._starts = arrays["starts"]
         self._postings = arrays["postings"]
         self._flags = arrays["flags"]
+        for shared in (self._postings, self._flags):  # lookups hand out (and remember) views of these
+            shared.setflags(write=False)
         self.names = bytes(arrays["names"]).decode("utf-8").split("\n")
         self.alpha3 = [str(x) for x in arrays["countries"]]
         self.alpha2 = [str(x) for x in arrays["alpha2"]]
@@ -130,7 +132,7 @@ class Gazetteer:
         if not key:
             return _EMPTY, _EMPTY_FLAGS
         h = np.uint64(name_key(key))
-        i = int(np.searchsorted(self._keys, h))
+        i = int(self._keys.searchsorted(h))
         if i >= len(self._keys) or self._keys[i] != h:
             return _EMPTY, _EMPTY_FLAGS
         a, b = self._starts[i], self._starts[i + 1]
@@ -199,6 +201,8 @@ def _remove_stale(current: Path, keep: int = 2) -> None:
 
 _EMPTY = np.zeros(0, dtype=np.int32)
 _EMPTY_FLAGS = np.zeros(0, dtype=np.int8)
+_EMPTY.setflags(write=False)
+_EMPTY_FLAGS.setflags(write=False)
 _MAX_REMEMBERED = 100_000  # names kept per cache before it starts afresh (a few MB)
 
 

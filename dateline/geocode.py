@@ -79,6 +79,10 @@ class _Candidates:
     base: np.ndarray
     derived: bool = False  # read through the place the name is named after ("Bank of Japan")
 
+    def __post_init__(self):
+        self.rows.setflags(write=False)  # remembered (``_score_alone``) and shared by articles
+        self.base.setflags(write=False)
+
 
 @dataclass
 class Context:
@@ -116,6 +120,8 @@ def candidates(gaz: Gazetteer, text: str) -> tuple[np.ndarray, np.ndarray, int |
         rows, flags = gaz.lookup_normalized(key.split(" ", 1)[1])
     if not len(rows) and text[:2] in _COMPASS_ABBREVIATIONS and text[2:3] in (" ", ""):  # "W. Columbia"
         rows, flags = gaz.lookup_normalized(normalize(_COMPASS_ABBREVIATIONS[text[:2]] + text[2:]))
+    rows.setflags(write=False)  # remembered and shared by every caller
+    flags.setflags(write=False)
     return rows, flags, hint
 
 

@@ -199,7 +199,9 @@ def trim(ent: Span) -> Span | None:
         start += 1
     while end > start and (tokens[end - 1].tag_ == "POS" or tokens[end - 1].is_punct):
         end -= 1
-    return doc[start:end] if end > start else None
+    if end <= start:
+        return None
+    return ent if (start, end) == (ent.start, ent.end) else doc[start:end]  # a new Span costs
 
 
 def extend_with_kind(span: Span | None) -> Span | None:
