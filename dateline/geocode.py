@@ -330,10 +330,10 @@ def _country_context(gaz: Gazetteer, names: dict, score: dict, weight: dict, ext
     0 when the rest of the article agrees, down to about -1.3 (times the weight) when ten other
     places point elsewhere; a bordering country's places count for a share.
     """
-    own = {}
+    own, located = {}, {}
     for k, s in score.items():
         countries = gaz.country[names[k].rows]
-        ok = countries >= 0
+        ok = located[k] = countries >= 0
         own[k] = np.bincount(countries[ok], _softmax(s, w.temperature)[ok] * weight[k], len(gaz.alpha3))
     others_all = sum(own.values(), external.copy())
     others_all += w.neighbour * (gaz.neighbour_matrix @ others_all)
@@ -345,7 +345,7 @@ def _country_context(gaz: Gazetteer, names: dict, score: dict, weight: dict, ext
         used = np.flatnonzero(mine)
         bordering = gaz.neighbour_matrix[countries[:, None], used] @ mine[used]
         own_support = mine[countries] + w.neighbour * bordering
-        support = np.where(gaz.country[names[k].rows] >= 0, others_all[countries] - own_support, 0.0)
+        support = np.where(located[k], others_all[countries] - own_support, 0.0)
         out[k] = w.context_country * np.log10((np.maximum(support, 0.0) + _SMOOTHING)
                                               / (total - weight[k] + _SMOOTHING))
     return out
@@ -364,7 +364,8 @@ def _agreement(gaz: Gazetteer, names: dict, alone: dict, weight: dict, w: Weight
         return out
     picks = [_shortlist(alone[k]) for k in keys]
     rows = np.concatenate([names[k].rows[idx] for k, idx in zip(keys, picks)])
-    deficit = np.concatenate([alone[k][idx].max() - alone[k][idx] for k, idx in zip(keys, picks)])
+    picked = [alone[k][idx] for k, idx in zip(keys, picks)]
+    deficit = np.concatenate([scores.max() - scores for scores in picked])
     sizes = [len(idx) for idx in picks]
     starts = np.cumsum([0] + sizes[:-1])
     owner = np.repeat(np.arange(len(keys)), sizes)

@@ -101,6 +101,7 @@ def _dateline_mention(gaz: Gazetteer, text: str, start: int | None, end: int | N
 
 @functools.lru_cache(maxsize=1024)  # an outlet's articles share a few datelines
 def _dateline_row(gaz: Gazetteer, name: str, qualifier: int) -> int:
+    """The row a dateline's town resolves to on its own (-1 if none)."""
     return resolve(gaz, [Mention(name, qualifier=qualifier, hint=CITY)])[0]
 
 
