@@ -68,11 +68,23 @@ class ActorIndex:
             self.by_head.setdefault(span.root.i, []).append(actor)
             if span.root.lemma_.lower() in EQUIPMENT:
                 self.equipment.add((actor.start, actor.end))
+        # Answers already given, by word (and prepositions): the coder asks about the same phrases
+        # for many triggers. Copies go out, so callers may extend them.
+        self._at: dict[int, list[Actor]] = {}
+        self._in_prep: dict[tuple, list[Actor]] = {}
 
     def at(self, token: Token | None, depth: int = 0) -> list[Actor]:
         """Actors a phrase headed by ``token`` stands for, with its conjuncts ("Egypt and France")."""
         if token is None or depth > 4:
             return []
+        if depth:
+            return self._at_phrase(token, depth)
+        found = self._at.get(token.i)
+        if found is None:
+            found = self._at[token.i] = self._at_phrase(token, 0)
+        return list(found)
+
+    def _at_phrase(self, token: Token, depth: int) -> list[Actor]:
         found = list(self.by_head.get(token.i, ()))
         if not found and token.lower_ in RELATIVE and token.head.dep_ == "relcl":
             found = self.at(token.head.head, depth + 1)  # "rebels who attacked": the rebels
@@ -108,6 +120,14 @@ class ActorIndex:
 
     def in_prep(self, token: Token, preps: Iterable[str], deep: bool = True) -> list[Actor]:
         """Actors in a phrase with one of these prepositions, in the given order of preference."""
+        preps = tuple(preps)
+        key = (token.i, preps, deep)
+        found = self._in_prep.get(key)
+        if found is None:
+            found = self._in_prep[key] = self._in_prep_phrase(token, preps, deep)
+        return list(found)
+
+    def _in_prep_phrase(self, token: Token, preps: tuple[str, ...], deep: bool) -> list[Actor]:
         found = []
         children = children_of(token)
         for prep in preps:

@@ -65,6 +65,7 @@ class TargetFinder:
     def __init__(self, doc: Doc, coded: CodedArticle, lexicon: EventLexicon, kb: ActorKnowledge,
                  index: ActorIndex) -> None:
         self.doc, self.coded, self.lex, self.kb, self.index = doc, coded, lexicon, kb, index
+        self._places: dict[tuple, tuple[Token, str] | None] = {}  # _place's answers: asked for several rules
 
     def targets(self, trigger: Trigger, sources: list[Actor]) -> list[Actor]:
         """The actors an act was done to (none may be found: most acts need no recipient)."""
@@ -186,6 +187,12 @@ class TargetFinder:
 
     def _place(self, trigger: Trigger, preps: frozenset[str]) -> tuple[Token, str] | None:
         heads = [trigger.anchor, trigger.token] + ([trigger.content.anchor] if trigger.content else [])
+        key = (tuple(h.i for h in heads), preps)
+        if key not in self._places:
+            self._places[key] = self._place_near(heads, preps)
+        return self._places[key]
+
+    def _place_near(self, heads: list[Token], preps: frozenset[str]) -> tuple[Token, str] | None:
         for head in heads:
             for token in near(head, 4):
                 prep = token.head.head if token.head.lower_ == "of" else token.head  # "outside of Basra"
