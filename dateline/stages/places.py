@@ -18,7 +18,7 @@ from ..geocode import Context, Mention, resolve, stated_level
 from ..model import Actor, Article, CodedArticle, Place
 from ..resources import Resources
 from ..toponyms import place_spans
-from .tokens import doc_ents
+from .tokens import doc_ents, doc_text
 
 # How much an actor of a country, and the dateline, count as a place of that country (a place
 # name counts 1); many actors of one country count at most ``MAX_COUNTRY_WEIGHT``.
@@ -36,8 +36,9 @@ def find_places(doc: Doc, coded: CodedArticle, res: Resources) -> CodedArticle:
 
 def demonym_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Spans of the peoples' names of the text ("Russian", "Texans"): where the article is, too."""
+    text = doc_text(doc)
     return [(ent.start_char, ent.end_char) for ent in doc_ents(doc)
-            if ent.label_ == "NORP" and gaz.is_demonym(ent.text)]
+            if ent.label_ == "NORP" and gaz.is_demonym(text[ent.start_char:ent.end_char])]
 
 
 def resolve_spans(gaz: Gazetteer, article: Article, spans: list[tuple[int, int]],
