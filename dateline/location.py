@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from .location_model import Ranker, load_ranker
 from .model import CodedArticle, Place
-from .stages.tokens import children_of, doc_tokens, sentence_of
+from .stages.tokens import children_of, doc_heads, doc_tokens, sentence_of
 
 # Prepositions that put what follows them somewhere.
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "off", "around", "throughout", "within",
@@ -298,12 +298,15 @@ def _locative_path(path: list[Token], top: Token) -> bool:
 
 def _path_up(tok: Token, top: Token) -> list[Token] | None:
     """Tokens from ``tok`` up to (not including) ``top`` through heads, or None if ``top`` is not above it."""
+    heads, tokens = doc_heads(tok.doc), doc_tokens(tok.doc)  # (spaCy makes a new Token per .head)
+    i, stop = tok.i, top.i
     path = []
-    while tok.i != top.i:  # spaCy makes a new Token object per access: compare positions
-        if tok.head.i == tok.i:
+    while i != stop:
+        head = heads[i]
+        if head == i:
             return None
-        path.append(tok)
-        tok = tok.head
+        path.append(tokens[i])
+        i = head
     return path
 
 
@@ -321,11 +324,19 @@ def _clause_head(trigger: Token) -> Token:
 
 
 def _common_ancestor(a: Token, b: Token) -> Token | None:
-    above = {t.i for t in a.ancestors} | {a.i}
-    for t in [b, *b.ancestors]:
-        if t.i in above:
-            return t
-    return None
+    heads = doc_heads(a.doc)
+    above = set(_up(a.i, heads))
+    return next((doc_tokens(a.doc)[i] for i in _up(b.i, heads) if i in above), None)
+
+
+def _up(i: int, heads: list[int]):
+    """The word at ``i`` and its ancestors, as indices (no more than the Doc has words, as spaCy's ``ancestors``)."""
+    yield i
+    for _ in range(len(heads)):
+        if heads[i] == i:
+            return
+        i = heads[i]
+        yield i
 
 
 def _crosses_clause(trigger: Token, top: Token) -> bool:

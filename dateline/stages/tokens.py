@@ -65,16 +65,6 @@ def doc_tokens(doc: Doc) -> list[Token]:
     return built.tokens
 
 
-def head_index(token: Token) -> int:
-    """``token.head.i`` without making the head's Token."""
-    return _heads(token.doc)[token.i]
-
-
-def head_of(token: Token) -> Token:
-    """``token.head``, from the Doc's Token list built once."""
-    return doc_tokens(token.doc)[_heads(token.doc)[token.i]]
-
-
 def children_of(token: Token) -> list[Token]:
     """``list(token.children)``, listed once per word of the Doc (do not change the list)."""
     doc, built = token.doc, _last
@@ -98,7 +88,8 @@ def sentence_of(token: Token) -> Span:
     return built.sents[bisect_right(built.sent_starts, token.i) - 1]
 
 
-def _heads(doc: Doc) -> list[int]:
+def doc_heads(doc: Doc) -> list[int]:
+    """Each word's head as an index (``token.head.i``), read once per Doc without making Tokens."""
     built = _built(doc)
     if built.heads is None:  # spaCy stores each head as an offset from its word
         offsets = doc.to_array([HEAD]).ravel().view(np.int64)
