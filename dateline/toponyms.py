@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 import numpy as np
-from spacy.attrs import LOWER, POS
+from spacy.attrs import ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, PRIMARY, REGION, Gazetteer
@@ -26,7 +26,6 @@ from .place_words import (
     ADMIN_KINDS,
     COMPASS,
     LOCATIVE,
-    NAME_ARTICLES,
     NOT_PLACES,
     OF_NOUNS,
     PLACE_NOUNS,
@@ -302,7 +301,7 @@ def _unlabelled_names(doc: Doc, taken: list[bool]) -> Iterator[Span]:
     """Runs of capitalised proper-noun tokens that no entity taken as a place covers."""
     tokens = doc_tokens(doc)
     cap = [False] * len(tokens)
-    for i in _name_like(doc):  # only proper nouns and name articles can be capitalised names
+    for i in _name_like(doc):  # a name word is a proper noun or an article before a hyphen
         cap[i] = capitalised(tokens[i]) or _glottal_name(tokens[i])
     n = len(tokens)
     i = 0
@@ -321,11 +320,12 @@ def _unlabelled_names(doc: Doc, taken: list[bool]) -> Iterator[Span]:
 
 
 def _name_like(doc: Doc) -> list[int]:
-    """Indices of the proper nouns and of the Arabic articles ("al", "el") of a Doc."""
+    """Indices of a Doc's proper nouns and of its words before a hyphen (the "al" of "al-Rai")."""
     strings = doc.vocab.strings
-    words = doc.to_array([POS, LOWER])
-    article = (words[:, 1, None] == np.array([strings[w] for w in NAME_ARTICLES], dtype=np.uint64)).any(axis=1)
-    return np.flatnonzero((words[:, 0] == strings["PROPN"]) | article).tolist()
+    words = doc.to_array([POS, ORTH])
+    found = words[:, 0] == strings["PROPN"]
+    found[:-1] |= words[1:, 1] == strings["-"]
+    return np.flatnonzero(found).tolist()
 
 
 # Generic nouns after a name that make it a place's ("the Nabi Yunis area", "Palouch village").
