@@ -203,7 +203,7 @@ _EMPTY = np.zeros(0, dtype=np.int32)
 _EMPTY_FLAGS = np.zeros(0, dtype=np.int8)
 _EMPTY.setflags(write=False)
 _EMPTY_FLAGS.setflags(write=False)
-_MAX_REMEMBERED = 100_000  # names kept per cache before it starts afresh (a few MB)
+_MAX_REMEMBERED = 20_000  # names kept per cache before it starts afresh (about 10 MB in all)
 
 
 def cache_key() -> str:
