@@ -119,3 +119,15 @@ def test_gazetteer_knows_short_country_names_features_and_state_peoples(gaz):
     assert gaz.is_demonym("Ohioans") and gaz.is_demonym("Texan")
     ohio = rows_of(gaz, "Ohio")
     assert 5165418 in ohio and int(ohio[5165418]) in rows_of(gaz, "Ohioans").values()  # Ohio, the state
+
+
+def test_gazetteer_remembered_lookups_are_shared_and_read_only(gaz):
+    from dateline.geocode import candidates
+
+    first, again = gaz.lookup("Tripoli"), gaz.lookup("tripoli")
+    assert first[0] is again[0]  # the second asking is answered from memory
+    rows, flags, _ = candidates(gaz, "Tripoli")
+    for shared in (first[0], first[1], rows, flags):
+        with pytest.raises(ValueError):  # a caller writing into one would change every later answer
+            shared[:1] = 0
+    assert gaz.is_demonym("Libyans") and gaz.is_demonym("Libyans") and not gaz.is_demonym("Tripoli")
