@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 import yaml
+from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Token
 
 from .ontology import cameo, frame_table
@@ -45,14 +46,19 @@ class Phrase:
             return is_place_phrase(token)
         if token.lemma_.lower() != self.head and token.lower_ != self.head:
             return False
-        if self.modifiers:
-            lefts = {w for c in children_of(token) if c.i < token.i for w in (c.lower_, c.lemma_.lower())}
-            if not all(m in lefts for m in self.modifiers):
-                return False
-        if self.of:
-            return any(c.lower_ == "of" and any(g.lemma_.lower() == self.of or g.lower_ == self.of
-                                                 for g in children_of(c)) for c in children_of(token))
-        return True
+        return qualified(token, self.modifiers, self.of)
+
+
+def qualified(token: Token, modifiers: tuple[str, ...], of: str | None) -> bool:
+    """Does the word have these modifiers before it and this word in its "of" phrase?"""
+    if modifiers:
+        lefts = {w for c in children_of(token) if c.i < token.i for w in (c.lower_, c.lemma_.lower())}
+        if not all(m in lefts for m in modifiers):
+            return False
+    if of:
+        return any(c.lower_ == "of" and any(g.lemma_.lower() == of or g.lower_ == of for g in children_of(c))
+                   for c in children_of(token))
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +91,7 @@ class Sense:
                    default=0)
 
     def matches(self, token: Token, objects: list[Token]) -> bool:
-        children = children_of(token)
+        children = children_of(token) if self.particles or self.preps else ()
         # A phrasal verb's particle follows it closely ("called for", "broke off") or right after its object
         # ("forced the agency, UNHCR, out").
         ends = {c.right_edge.i + 1 for c in children if c.dep_ == "dobj"} if self.particles else set()
@@ -99,9 +105,7 @@ class Sense:
             if not any(c.lower_ == prep and any(p.matches(g) for g in children_of(c) for p in phrases)
                        for c in children if c.dep_ in ("prep", "agent", "dative", "prt")):
                 return False
-        if self.modifiers or self.of:
-            return Phrase(token.lemma_.lower(), self.modifiers, self.of).matches(token)
-        return True
+        return qualified(token, self.modifiers, self.of)  # "hunger strike", "state of emergency"
 
 
 # Particles that may follow a phrasal verb's object: "kicked the envoy out", "called the talks off".
@@ -121,7 +125,8 @@ class EventLexicon:
         self.idioms = {k: sorted(v, key=lambda x: -len(x[0])) for k, v in (idioms or {}).items()}
         # The Doc last matched and its words' senses by index: the coder asks about a word several times.
         self._matched: tuple[object, dict[int, Sense | None]] = (None, {})
-        self._by_word: dict[tuple[bool, str, str], tuple[tuple[Sense, ...] | None, bool]] = {}
+        # A word form's senses, by (verbal?, lemma id, lowercase id): looked up once per form.
+        self._by_word: dict[tuple[bool, int, int], tuple[tuple[Sense, ...] | None, bool]] = {}
 
     @classmethod
     def load(cls, settings: Settings | None = None) -> EventLexicon:
@@ -138,14 +143,18 @@ class EventLexicon:
         return senses[i]
 
     def _match(self, token: Token) -> Sense | None:
-        pos = token.pos_
-        if pos == "VERB" or pos == "AUX" and token.lemma_ != "be":
+        pos = token.pos  # (ids, not strings: spaCy looks each string up anew)
+        if pos == VERB or pos == AUX and token.lemma_ != "be":
             verbal = True
-        elif pos == "NOUN" or pos == "PROPN":
+        elif pos == NOUN or pos == PROPN:
             verbal = False
         else:
             return None
-        senses, has_objects = self._senses(verbal, token.lemma_, token.lower_)
+        key = (verbal, token.lemma, token.lower)
+        found = self._by_word.get(key)
+        if found is None:
+            found = self._by_word[key] = self._senses(verbal, token.lemma_, token.lower_)
+        senses, has_objects = found
         if not senses:
             return None
         objects = self.objects(token) if has_objects else []
@@ -153,17 +162,13 @@ class EventLexicon:
         return None if best is None or best.code == NOT_AN_EVENT else best
 
     def _senses(self, verbal: bool, lemma: str, word: str) -> tuple[tuple[Sense, ...] | None, bool]:
-        """A word's senses as a verb or a noun, and whether any of them needs objects (remembered per word)."""
-        key = (verbal, lemma, word)
-        found = self._by_word.get(key)
-        if found is None:
-            if verbal:
-                senses = self.verbs.get(lemma.lower()) or next(
-                    (self.verbs[k] for k in _verb_keys(lemma, word) if k in self.verbs), None)
-            else:
-                senses = self.nouns.get(lemma.lower()) or self.nouns.get(word)
-            found = self._by_word[key] = (senses, any(s.objects for s in senses or ()))
-        return found
+        """A word's senses as a verb or a noun, and whether any of them needs objects."""
+        if verbal:
+            senses = self.verbs.get(lemma.lower()) or next(
+                (self.verbs[k] for k in _verb_keys(lemma, word) if k in self.verbs), None)
+        else:
+            senses = self.nouns.get(lemma.lower()) or self.nouns.get(word)
+        return senses, any(s.objects for s in senses or ())
 
     @staticmethod
     def _best(token: Token, senses: tuple[Sense, ...], objects: list[Token]) -> Sense | None:
