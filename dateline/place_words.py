@@ -147,8 +147,10 @@ def framed(span: Span) -> bool:
             k += 1
         if k < n and tokens[k].lower_ in APPOSITION_FRAMES:
             return True  # "Ngabe, a village in the central Plateau"
+    if span.start == 0 or tokens[span.start - 1].lower_ not in ("and", "or", ","):
+        return False  # (before finding the root: spaCy makes Tokens to do so)
     root = span.root
-    if root.dep_ == "conj" and root.head.i < span.start and tokens[span.start - 1].lower_ in ("and", "or", ","):
+    if root.dep_ == "conj" and root.head.i < span.start:
         first = root.head
         left = first.left_edge.i if first.left_edge.i >= first.i - 3 else first.i
         return framed(doc[left:first.i + 1]) or framed(doc[first.i:first.i + 1])

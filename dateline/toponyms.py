@@ -227,7 +227,6 @@ def _placed(span: Span, gaz: Gazetteer | None, surnames: Counter[str], known: bo
     governed by a locative preposition ("killed in Jezzine") or the object of a verb of taking or
     striking a place ("recaptured Kafr Saghir"); not someone's surname or possession ("in
     Clinton's speech")."""
-    root = span.root
     text = span_text(span)
     tokens = doc_tokens(span.doc)
     if tokens[span.end - 1].lower_ in surnames or text.lower() in NOT_PLACES \
@@ -236,6 +235,7 @@ def _placed(span: Span, gaz: Gazetteer | None, surnames: Counter[str], known: bo
     nxt = tokens[span.end] if span.end < len(tokens) else None
     if nxt is not None and (nxt.tag_ == "POS" or (nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "appos")):
         return False  # "in Clinton's speech", "in Obama administration"
+    root = span.root
     governed = (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE - ACTOR_PREPOSITIONS
                 and root.head.i == span.start - 1)
     taken = root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS
