@@ -23,7 +23,7 @@ from .coref import Antecedents, is_pronoun
 from .lead import lead_span
 from .parse_repair import stranded_words
 from .peoples import Peoples
-from .tokens import HEAD_POS, doc_ents, doc_tokens, words_with_pos
+from .tokens import HEAD_POS, doc_ents, doc_tokens, sentence_of, words_with_pos
 
 NAMED = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 # Objects of these prepositions are places, not actors ("talks in Cairo").
@@ -158,7 +158,7 @@ class _Finder:
         if first.dep_ in MODIFIER_DEPS and first.head.i != first.i and self._absorbs(first.head, token):
             return False
         return not (first.dep_ == "pobj" and first.head.lower_ in LOCATIVE and self._is_place(token)) \
-            or token.i in self._stranded(token.sent)  # "In Ufa, Pakistan and India decided": subjects
+            or token.i in self._stranded(sentence_of(token))  # "In Ufa, Pakistan and India decided": subjects
 
     def _stranded(self, sent: Span) -> set[int]:
         if sent.start not in self.stranded:

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..actors_kb import ActorKnowledge, make_code, name_key
 from ..model import Actor
+from .tokens import doc_text, sentence_of
 
 PERSONAL = {"he", "him", "his", "she", "her"}
 PLURAL = {"they", "them", "their"}
@@ -58,7 +59,7 @@ class Antecedents:
 
     def add(self, span: Span, resolved, head: Token) -> Actor:
         """Record a mention, joining an earlier entity where it continues one; returns the Actor."""
-        actor = Actor(text=span.text, start=span.start_char, end=span.end_char, name=resolved.name,
+        actor = Actor(text=doc_text(span.doc)[span.start_char:span.end_char], start=span.start_char, end=span.end_char, name=resolved.name,
                       country=resolved.country, sector=resolved.sector,
                       code=resolved.code or make_code(resolved.country, resolved.sector))
         earlier = self._earlier(resolved, head)
@@ -137,12 +138,13 @@ class Antecedents:
         return Actor(**{**_fields(actor), "country": country, "code": make_code(country, actor.sector)})
 
     def _sentence_country(self, head: Token) -> str | None:
-        countries = {self.kb.country_of(t.text) for t in head.sent if self.kb.country_of(t.text)}
-        countries |= {m.actor.country for m in self.mentions if m.sent == head.sent.start and m.actor.country}
+        sent = sentence_of(head)
+        countries = {self.kb.country_of(t.text) for t in sent if self.kb.country_of(t.text)}
+        countries |= {m.actor.country for m in self.mentions if m.sent == sent.start and m.actor.country}
         return countries.pop() if len(countries) == 1 else None
 
     def _remember(self, actor: Actor, kind: str, head: Token) -> None:
-        sent = head.sent.start
+        sent = sentence_of(head).start
         if not self.sentences or self.sentences[-1] != sent:
             self.sentences.append(sent)
         plural = head.tag_ in ("NNS", "NNPS") or kind in ("country", "org", "capital", "gov")
@@ -153,7 +155,7 @@ class Antecedents:
 
     def _window(self, token: Token) -> list[list[_Mention]]:
         """Mentions before the token, grouped by sentence, the last WINDOW sentences."""
-        here = token.sent.start
+        here = sentence_of(token).start
         starts = [s for s in self.sentences if s <= here][-WINDOW:]
         return [[m for m in self.by_sentence.get(start, ()) if start < here or m.actor.start < token.idx]
                 for start in starts]

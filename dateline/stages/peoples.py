@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..actors_kb import ActorKnowledge, Entry, name_key
+from .tokens import sentence_of
 
 
 class Peoples:
@@ -33,7 +34,7 @@ class Peoples:
         countries = table.get(name_key(token.text))
         if not countries or not token.text[:1].isupper():
             return None
-        named = self._named(token.sent)
+        named = self._named(sentence_of(token))
         return next((c for c in countries if c in named), None if minority else countries[0])
 
     def _named(self, sent: Span) -> set[str]:
