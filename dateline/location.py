@@ -346,15 +346,15 @@ def _crosses_clause(trigger: Token, top: Token) -> bool:
 def _word_before(span: Span) -> str:
     """The preposition that governs the name, past articles, adjectives and frame nouns
     ("in" for "in the northern city of Sirte"; "of" for "the bombing of Aleppo"), or ""."""
-    doc = span.doc
+    tokens = doc_tokens(span.doc)
     i = span.start - 1
     while i >= max(0, span.start - 7):
-        tok = doc[i]
+        tok = tokens[i]
         if tok.is_space:  # "in the  southern city": a doubled space is no word
             i -= 1
             continue
         if tok.pos_ in ("ADP", "SCONJ") or (tok.pos_ == "ADV" and tok.lower_ in LOCATIVE):
-            if tok.lower_ == "of" and i > 0 and doc[i - 1].lower_ in FRAME_NOUNS:
+            if tok.lower_ == "of" and i > 0 and tokens[i - 1].lower_ in FRAME_NOUNS:
                 i -= 2  # "the city of": look further back for its preposition
                 continue
             return tok.lower_
