@@ -133,8 +133,10 @@ class ActorIndex:
         for prep in preps:
             for child in children:
                 if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
-                    stranded = stranded_object(child)
-                    for obj in [*children_of(child), *((stranded,) if stranded is not None else ())]:
+                    objects = children_of(child)
+                    # (a preposition with an object has none stranded: no need to look)
+                    stranded = None if any(o.dep_ in ("pobj", "pcomp") for o in objects) else stranded_object(child)
+                    for obj in [*objects, *((stranded,) if stranded is not None else ())]:
                         if obj.dep_ in ("pobj", "pcomp") or obj is stranded:
                             # "conceded to demands from UNITA": whose demands
                             found += self.at(obj) or (self.modifiers_of(obj, ("poss",)) if obj.lemma_.lower()
