@@ -33,8 +33,13 @@ def dedupe(events: list[Event], doc: Doc) -> list[Event]:
     with no country are taken to be the named ones ("shelled Juba, killing 20 people"). Acts
     joined by "and" are acts of their own ("kidnapped advisers and exploded bombs").
     """
+    clauses: dict[tuple[int, int], int] = {}  # by trigger: the readings of one trigger share it
+
     def clause_of(event: Event) -> int:
-        return _clause(doc, event)
+        key = (event.start, event.end)
+        if key not in clauses:
+            clauses[key] = _clause(doc, event)
+        return clauses[key]
 
     groups: dict[tuple, list[Event]] = {}
     for event in events:

@@ -129,10 +129,11 @@ class ActorIndex:
 
     def _in_prep_phrase(self, token: Token, preps: tuple[str, ...], deep: bool) -> list[Actor]:
         found = []
-        children = children_of(token)
+        # The prepositions, read once (each preposition asked would read every child's strings again).
+        children = [(c, c.lower_) for c in children_of(token) if c.dep_ in ("prep", "agent", "dative")]
         for prep in preps:
-            for child in children:
-                if child.dep_ in ("prep", "agent", "dative") and child.lower_ == prep:
+            for child, word in children:
+                if word == prep:
                     objects = children_of(child)
                     # (a preposition with an object has none stranded: no need to look)
                     stranded = None if any(o.dep_ in ("pobj", "pcomp") for o in objects) else stranded_object(child)

@@ -195,8 +195,11 @@ class TargetFinder:
     def _place_near(self, heads: list[Token], preps: frozenset[str]) -> tuple[Token, str] | None:
         for head in heads:
             for token in near(head, 4):
-                prep = token.head.head if token.head.lower_ == "of" else token.head  # "outside of Basra"
-                if token.dep_ != "pobj" or token.head.lower_ not in preps and prep.lower_ not in OUTSIDE:
+                if token.dep_ != "pobj":
+                    continue
+                word = token.head.lower_
+                prep = token.head.head if word == "of" else token.head  # "outside of Basra"
+                if word not in preps and prep.lower_ not in OUTSIDE:
                     continue
                 country = self._country_of_place(token)
                 if country:
