@@ -42,7 +42,7 @@ class _Built:
         self.ents = tuple(doc.ents)
         self.tokens: list[Token] | None = None
         self.heads: list[int] | None = None
-        self.children: list[list[Token] | None] | None = None
+        self.children: list[list[Token]] | None = None
         self.sents: list[Span] | None = None
         self.sent_starts: list[int] = []
 
@@ -66,17 +66,18 @@ def doc_tokens(doc: Doc) -> list[Token]:
 
 
 def children_of(token: Token) -> list[Token]:
-    """``list(token.children)``, listed once per word of the Doc (do not change the list)."""
+    """``list(token.children)``, listed for all the Doc's words at once from their heads (do not change it)."""
     doc, built = token.doc, _last
     if built is None or built.doc is not doc:  # (_built's check inlined: this is called very often)
         built = _built(doc)
-    listed = built.children
-    if listed is None:
-        listed = built.children = [None] * len(built.doc)
-    found = listed[token.i]
-    if found is None:
-        found = listed[token.i] = list(token.children)
-    return found
+    if built.children is None:
+        tokens = doc_tokens(doc)
+        listed: list[list[Token]] = [[] for _ in tokens]
+        for i, head in enumerate(doc_heads(doc)):
+            if head != i:
+                listed[head].append(tokens[i])
+        built.children = listed
+    return built.children[token.i]
 
 
 def sentence_of(token: Token) -> Span:
