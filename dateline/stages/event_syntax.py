@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import EventLexicon
 from ..model import Actor
 from .parse_repair import stranded_object, stranded_subject
-from .tokens import children_of, doc_tokens, sentence_of
+from .tokens import children_of, doc_memo, doc_tokens, sentence_of
 
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 # Prepositions that introduce the target of an act, most telling first.
@@ -72,6 +72,7 @@ class ActorIndex:
         # for many triggers. Copies go out, so callers may extend them.
         self._at: dict[int, list[Actor]] = {}
         self._in_prep: dict[tuple, list[Actor]] = {}
+        self.sources: dict[int, list[Actor]] = {}  # ``sources_of``'s answers, by word
 
     def at(self, token: Token | None, depth: int = 0) -> list[Actor]:
         """Actors a phrase headed by ``token`` stands for, with its conjuncts ("Egypt and France")."""
@@ -166,6 +167,14 @@ ACTIVE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "dedicate", "r
 
 
 def is_passive(token: Token) -> bool:
+    passives = doc_memo(token.doc, "is_passive")  # (asked about the same verbs by many rules)
+    found = passives.get(token.i)
+    if found is None:
+        found = passives[token.i] = _is_passive(token)
+    return found
+
+
+def _is_passive(token: Token) -> bool:
     if token.lemma_.lower() in ACTIVE_PARTICIPLES and any(c.dep_ in ("xcomp", "prep") for c in children_of(token)):
         return False
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in children_of(token)):
@@ -205,6 +214,15 @@ def passive_subject(token: Token) -> Token | None:
 
 def sources_of(index: ActorIndex, token: Token, depth: int = 0) -> list[Actor]:
     """Who did the act a verb or event noun reports."""
+    if depth:
+        return _sources_of(index, token, depth)
+    found = index.sources.get(token.i)
+    if found is None:
+        found = index.sources[token.i] = _sources_of(index, token, 0)
+    return list(found)
+
+
+def _sources_of(index: ActorIndex, token: Token, depth: int) -> list[Actor]:
     if depth > 5:
         return []
     if token.pos_ in ("NOUN", "PROPN"):

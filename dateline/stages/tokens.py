@@ -34,7 +34,7 @@ _last: _Built | None = None
 
 
 class _Built:
-    __slots__ = ("children", "doc", "ents", "heads", "sent_starts", "sents", "text", "tokens")
+    __slots__ = ("children", "doc", "ents", "heads", "memos", "sent_starts", "sents", "text", "tokens")
 
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -45,6 +45,7 @@ class _Built:
         self.children: list[list[Token]] | None = None
         self.sents: list[Span] | None = None
         self.sent_starts: list[int] = []
+        self.memos: dict[str, dict] = {}
 
 
 def doc_text(doc: Doc) -> str:
@@ -87,6 +88,15 @@ def sentence_of(token: Token) -> Span:
         built.sents = list(built.doc.sents)
         built.sent_starts = [sent.start for sent in built.sents]
     return built.sents[bisect_right(built.sent_starts, token.i) - 1]
+
+
+def doc_memo(doc: Doc, name: str) -> dict:
+    """A dict, one per name and Doc, to remember answers about the Doc's words (a stage asks some many times)."""
+    memos = _built(doc).memos
+    memo = memos.get(name)
+    if memo is None:
+        memo = memos[name] = {}
+    return memo
 
 
 def doc_heads(doc: Doc) -> list[int]:
