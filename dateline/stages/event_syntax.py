@@ -53,6 +53,8 @@ EQUIPMENT = frozenset({"jet", "aircraft", "warplane", "plane", "helicopter", "ta
 DEMAND_NOUNS = frozenset({"demand", "call", "request", "condition", "insistence", "appeal", "ultimatum"})
 # Nouns for where something happens: "on the Thai border" places an act, it does not aim it at Thailand.
 WHERE_NOUNS = frozenset({"border", "frontier", "coast", "waters", "side", "boundary", "line", "shore"})
+# Nouns whose modifiers name no one who acts: opinions and places.
+NOT_ACTING = OPINION_NOUNS | WHERE_NOUNS
 
 
 class ActorIndex:
@@ -87,28 +89,29 @@ class ActorIndex:
 
     def _at_phrase(self, token: Token, depth: int) -> list[Actor]:
         found = list(self.by_head.get(token.i, ()))
-        if not found and token.lower_ in RELATIVE and token.head.dep_ == "relcl":
+        word, pos = token.lower_, token.pos_
+        if not found and word in RELATIVE and token.head.dep_ == "relcl":
             found = self.at(token.head.head, depth + 1)  # "rebels who attacked": the rebels
-        if not found and token.pos_ == "VERB":  # "The Red Cross operating in Iraq said": a misread participle
+        if not found and pos == "VERB":  # "The Red Cross operating in Iraq said": a misread participle
             found = self.at(subject(token), depth + 1) or self.modifiers_of(token, ("compound", "nmod"))
-        if not found and (token.lower_ in QUANTITY or token.lemma_.lower() in QUANTITY):
+        if not found and (word in QUANTITY or token.lemma_.lower() in QUANTITY):
             for child in children_of(token):  # "a number of officials"
                 if child.dep_ == "prep" and child.lower_ == "of":
                     found = [a for obj in children_of(child) if obj.dep_ == "pobj" for a in self.at(obj, depth + 1)]
+        children = [(child, child.dep_) for child in children_of(token)]
         if not found:
-            for child in children_of(token):
-                if child.dep_ == "appos":
+            for child, dep in children:
+                if dep == "appos":
                     found = self.at(child, depth + 1)
                     if found:
                         break
-        if not found and token.pos_ == "NOUN" and token.lemma_.lower() not in OPINION_NOUNS | WHERE_NOUNS:
+        if not found and pos == "NOUN" and token.lemma_.lower() not in NOT_ACTING:
             # "the UNITA militarist wing", "the Bosnian town" (but "the Egyptian stance" acts on nothing)
             found = self.modifiers_of(token, ("compound", "nmod", "poss", "amod"))
-        for child in children_of(token):
-            if child.dep_ == "conj":
+        # Conjuncts are more actors ("Egypt and France"); "Washington along with its allies" is only Washington.
+        for child, dep in children:
+            if dep == "conj":
                 found += self.at(child, depth + 1)
-            elif child.dep_ == "prep" and child.lower_ in ("with",) and token.head.dep_ in SUBJECT_DEPS:
-                pass  # "Washington along with its allies": only Washington
         return _unique(found)
 
     def modifiers_of(self, token: Token, deps: tuple[str, ...] = ("poss", "compound", "amod", "nmod")) -> list[Actor]:
@@ -370,6 +373,15 @@ class Modality:
 
 def modality(token: Token, lexicon: EventLexicon) -> Modality:
     """Negation, future/intent, hypothetical and obligation marks on a trigger's clause."""
+    moods = doc_memo(token.doc, "modality")  # (asked again for clauses that several acts share)
+    key = (token.i, lexicon)
+    found = moods.get(key)
+    if found is None:
+        found = moods[key] = _modality(token, lexicon)
+    return found
+
+
+def _modality(token: Token, lexicon: EventLexicon) -> Modality:
     words = lexicon.words
     negations, conditions = words("negations"), words("conditional_marks")
     chain = [token]
