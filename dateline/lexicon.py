@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from .ontology import cameo, frame_table
 from .settings import Settings
-from .stages.tokens import children_of
+from .stages.tokens import children_of, doc_memo
 
 _PATTERN_WORD = re.compile(r"[^\s{]*\{[^}]*\}|\S+")
 # Key of patterns for uses of trigger words that report no event ("kick off", "hail from").
@@ -94,10 +94,10 @@ class Sense:
         children = children_of(token) if self.particles or self.preps else ()
         # A phrasal verb's particle follows it closely ("called for", "broke off") or right after its object
         # ("forced the agency, UNHCR, out").
-        ends = {c.right_edge.i + 1 for c in children if c.dep_ == "dobj"} if self.particles else set()
         for word in self.particles:
             if not any(c.lower_ == word and c.dep_ in ("prt", "prep", "agent", "advmod", "dative")
-                       and (0 < c.i - token.i <= 3 or c.i in ends and word in SPLIT_PARTICLES) for c in children):
+                       and (0 < c.i - token.i <= 3 or word in SPLIT_PARTICLES and c.i in _object_ends(children))
+                       for c in children):
                 return False
         if self.objects and not any(p.matches(c) for c in objects for p in self.objects):
             return False
@@ -110,6 +110,11 @@ class Sense:
 
 # Particles that may follow a phrasal verb's object: "kicked the envoy out", "called the talks off".
 SPLIT_PARTICLES = frozenset({"out", "off", "back", "away", "up", "down"})
+
+
+def _object_ends(children: list[Token]) -> set[int]:
+    """Where the verb's direct objects end: a split particle stands right there."""
+    return {c.right_edge.i + 1 for c in children if c.dep_ == "dobj"}
 
 
 class EventLexicon:
@@ -205,6 +210,13 @@ class EventLexicon:
 
     def objects(self, token: Token) -> list[Token]:
         """A verb's objects, looking through measures and frames: "700 kg of medicine", "mediation efforts"."""
+        known = doc_memo(token.doc, "objects")  # (the matcher and the coder both ask)
+        key = (token.i, self)
+        if key not in known:
+            known[key] = self._objects(token)
+        return list(known[key])
+
+    def _objects(self, token: Token) -> list[Token]:
         measure, light = self.grammar["measure_nouns"], self.grammar["light_nouns"]
         found = []
         for child in children_of(token):
