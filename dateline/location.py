@@ -424,7 +424,7 @@ def _dateline_place(trigger: Token, coded: CodedArticle) -> Place | None:
     place = coded.dateline_place
     if place is None:
         return None
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     for actor in coded.actors:
         if sent.start_char <= actor.start < sent.end_char and actor.country and place.country \
                 and actor.country != place.country:
