@@ -85,8 +85,9 @@ def sentence_of(token: Token) -> Span:
     """``token.sent``, looked up among the Doc's sentences listed once (spaCy scans for the bounds each time)."""
     built = _built(token.doc)
     if built.sents is None:
-        built.sents = list(built.doc.sents)
-        built.sent_starts = [sent.start for sent in built.sents]
+        sents = list(built.doc.sents)
+        built.sent_starts = [sent.start for sent in sents]
+        built.sents = sents  # (last: a reader that sees the sentences sees their starts)
     return built.sents[bisect_right(built.sent_starts, token.i) - 1]
 
 
