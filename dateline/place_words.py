@@ -11,7 +11,7 @@ from collections import Counter
 
 from spacy.tokens import Span, Token
 
-from .stages.tokens import doc_text, doc_tokens
+from .stages.tokens import doc_tokens, span_text, words
 
 # Nouns that make the proper name before them a place: "Al-Maghaweer camp", "Idlib province".
 PLACE_NOUNS = {
@@ -226,15 +226,6 @@ def without_party(span: Span) -> Span:
         return span[2:]
     return span
 
-
-def words(span: Span) -> list[Token]:
-    """The span's words (``list(span)``, from the Doc's Token list built once)."""
-    return doc_tokens(span.doc)[span.start:span.end]
-
-
-def span_text(span: Span) -> str:
-    """``span.text``, sliced from the Doc's text built once (``span.text`` makes a Token per word)."""
-    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def capitalised(tok: Token) -> bool:

@@ -40,14 +40,12 @@ from .place_words import (
     name_word,
     person_like,
     site,
-    span_text,
     title_abbreviation,
     trim,
     without_party,
-    words,
 )
 from .placenames import normalize
-from .stages.tokens import doc_ents, doc_text, doc_tokens
+from .stages.tokens import doc_ents, doc_text, doc_tokens, span_text, words
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # How large a town must be for a bare or mis-filed name to count as it without other evidence.

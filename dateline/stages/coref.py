@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..actors_kb import ActorKnowledge, make_code, name_key
 from ..model import Actor
-from .tokens import doc_text, sentence_of
+from .tokens import sentence_of, span_text
 
 PERSONAL = {"he", "him", "his", "she", "her"}
 PLURAL = {"they", "them", "their"}
@@ -59,7 +59,7 @@ class Antecedents:
 
     def add(self, span: Span, resolved, head: Token) -> Actor:
         """Record a mention, joining an earlier entity where it continues one; returns the Actor."""
-        actor = Actor(text=doc_text(span.doc)[span.start_char:span.end_char], start=span.start_char, end=span.end_char, name=resolved.name,
+        actor = Actor(text=span_text(span), start=span.start_char, end=span.end_char, name=resolved.name,
                       country=resolved.country, sector=resolved.sector,
                       code=resolved.code or make_code(resolved.country, resolved.sector))
         earlier = self._earlier(resolved, head)

@@ -21,7 +21,7 @@ from ..model import Article, CodedArticle, TimeRef
 from ..resources import Resources
 from ..timex import Candidate, Timex, is_trigger, scan
 from ..timex.words import NEED, VETO
-from .tokens import doc_text
+from .tokens import doc_text, sentence_of
 
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # Entities that make a VETO candidate a name, not a time ("June Carter", "Sunday Times").
@@ -210,7 +210,7 @@ def date_event(trigger: Token, coded: CodedArticle) -> tuple[dt.date, str, str |
     relative clause describes its noun ("the war, which began in 2023, has displaced..."),
     so it dates only events in that clause.
     """
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     skip = dateline_end(coded.article)
     ranked = [(attachment_rank(trigger, t), abs(t.start - trigger.idx), t) for t in coded.times
               if t.date is not None and t.start >= skip and sent.start_char <= t.start < sent.end_char]

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .tokens import sentence_of
+
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
 # Words that may stand between a subject and its verb: "formally decided", "have also agreed".
@@ -24,17 +26,17 @@ def stranded_subject(verb: Token) -> Token | None:
         return None
     if verb.tag_ not in FINITE and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None
-    i = verb.i - 1
-    while i >= verb.sent.start and verb.doc[i].dep_ in BETWEEN and verb.doc[i].head.i == verb.i:
+    i, start = verb.i - 1, sentence_of(verb).start
+    while i >= start and verb.doc[i].dep_ in BETWEEN and verb.doc[i].head.i == verb.i:
         i -= 1
-    if i <= verb.sent.start:
+    if i <= start:
         return None
     last = verb.doc[i]
     if last.pos_ not in ("NOUN", "PROPN") or last.head.i == verb.i:
         return None
     node = last
     while True:  # back along the coordination to the word after the comma: "Ufa, [Pakistan] and India"
-        if node.left_edge.i > verb.sent.start and verb.doc[node.left_edge.i - 1].text == ",":
+        if node.left_edge.i > start and verb.doc[node.left_edge.i - 1].text == ",":
             return node
         if node.dep_ != "conj":
             return None

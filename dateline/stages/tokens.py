@@ -18,8 +18,8 @@ TRIGGER_POS = ("VERB", "AUX", "NOUN", "PROPN")  # words that can report an act
 
 def words_with_pos(doc: Doc, tags: tuple[str, ...]) -> list[int]:
     """Indices of the Doc's words with one of these parts of speech, in order."""
-    ids = [doc.vocab.strings[tag] for tag in tags]
-    return np.flatnonzero(np.isin(doc.to_array([POS]).ravel(), ids)).tolist()
+    ids = {doc.vocab.strings[tag] for tag in tags}
+    return [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos in ids]
 
 
 def in_span(indices: list[int], span: Span) -> list[int]:
@@ -56,6 +56,16 @@ def doc_text(doc: Doc) -> str:
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, built once per Doc."""
     return _built(doc).ents
+
+
+def words(span: Span) -> list[Token]:
+    """The span's words (``list(span)``), from the Doc's Token list built once."""
+    return doc_tokens(span.doc)[span.start:span.end]
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from the Doc's text built once (``span.text`` makes a Token per word)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def doc_tokens(doc: Doc) -> list[Token]:
