@@ -30,6 +30,8 @@ PLACE_NOUNS = frozenset({"town", "city", "village", "district", "province", "reg
                          "capital", "port", "island", "enclave", "suburb", "neighbourhood", "neighborhood"})
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 
+MAX_REMEMBERED_FORMS = 100_000  # word forms whose senses are kept (about 20 MB) before starting afresh
+
 
 @dataclass(frozen=True, slots=True)
 class Phrase:
@@ -158,6 +160,8 @@ class EventLexicon:
         key = (verbal, token.lemma, token.lower)
         found = self._by_word.get(key)
         if found is None:
+            if len(self._by_word) >= MAX_REMEMBERED_FORMS:  # a corpus's vocabulary has no end
+                self._by_word.clear()
             found = self._by_word[key] = self._senses(verbal, token.lemma_, token.lower_)
         senses, has_objects = found
         if not senses:

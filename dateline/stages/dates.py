@@ -80,6 +80,8 @@ def anchors(doc: Doc) -> list[int]:
     for lower, idx in doc.to_array([LOWER, IDX]).tolist():
         hit = _TRIGGER_CACHE.get(lower)
         if hit is None:
+            if len(_TRIGGER_CACHE) >= 200_000:  # a corpus's vocabulary has no end: start afresh
+                _TRIGGER_CACHE.clear()
             hit = _TRIGGER_CACHE[lower] = is_trigger(strings[lower])
         if hit:
             out.append(idx)
