@@ -5,17 +5,17 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..actors_kb import ActorKnowledge, name_key
-from .tokens import doc_text, doc_tokens
+from .tokens import children_of, doc_text, doc_tokens
 
 
 def role_sector(kb: ActorKnowledge, token: Token, alone: bool = False) -> str | None:
     """Sector of a role noun, trying the compound phrase first ("border patrol agents", "riot police")."""
     lemma = token.lemma_.lower()
     if not alone:
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
                 pair = f"{child.lemma_.lower()} {lemma}"
-                for first in child.children:
+                for first in children_of(child):
                     if first.dep_ in ("compound", "amod") and first.i == child.i - 1:
                         sector = kb.roles.get(f"{first.lower_} {pair}")
                         if sector:
@@ -26,7 +26,7 @@ def role_sector(kb: ActorKnowledge, token: Token, alone: bool = False) -> str | 
     if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "GPE"):
         return None
     if lemma == "force" and token.tag_ == "NN" and not any(c.dep_ in ("det", "compound", "amod", "poss")
-                                                           for c in token.children):
+                                                           for c in children_of(token)):
         return None  # "use force": the means, not an armed force
     found = kb.roles.get(lemma) or kb.roles.get(token.lower_)
     if found is None and token.pos_ == "PROPN" and token.is_title and token.lower_.endswith("s"):
@@ -55,7 +55,7 @@ def title_sector(kb: ActorKnowledge, doc: Doc, start: int) -> str | None:
 
 def is_former(kb: ActorKnowledge, token: Token) -> bool:
     """"Former", "ex-", "ousted": the role is no longer held."""
-    return any(name_key(c.text) in kb.former for c in token.children if c.dep_ in ("amod", "compound"))
+    return any(name_key(c.text) in kb.former for c in children_of(token) if c.dep_ in ("amod", "compound"))
 
 
 def org_words(kb: ActorKnowledge, span: Span) -> tuple[str | None, str | None]:
@@ -79,5 +79,5 @@ def singular(word: str) -> str:
 
 
 def role_name(token: Token) -> str:
-    words = [c.text for c in token.lefts if c.dep_ in ("compound", "amod")] + [token.text]
+    words = [c.text for c in children_of(token) if c.i < token.i and c.dep_ in ("compound", "amod")] + [token.text]
     return " ".join(words)

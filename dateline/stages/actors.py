@@ -23,7 +23,16 @@ from .coref import Antecedents, is_pronoun
 from .lead import lead_span
 from .parse_repair import stranded_words
 from .peoples import Peoples
-from .tokens import HEAD_POS, doc_ents, doc_tokens, sentence_of, words_with_pos
+from .tokens import (
+    HEAD_POS,
+    children_of,
+    doc_ents,
+    doc_heads,
+    doc_tokens,
+    head_of,
+    sentence_of,
+    words_with_pos,
+)
 
 NAMED = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 # Objects of these prepositions are places, not actors ("talks in Cairo").
@@ -144,20 +153,21 @@ class _Finder:
             return False  # "a Bosnia-style war" is about a kind of war, not about Bosnia
         if token.pos_ == "ADJ" and not self.kb.country_of(token.text):
             return False
-        if token.dep_ == "compound" and token.pos_ == "NOUN" and not self._role_sector(token.head) \
-                and token.i not in self.matches and token.head.lemma_.lower() not in self.kb.generic \
-                and token.head.pos_ != "VERB":  # (a noun the parser hung on a verb heads its own phrase)
+        if token.dep_ == "compound" and token.pos_ == "NOUN" and not self._role_sector(head_of(token)) \
+                and token.i not in self.matches and head_of(token).lemma_.lower() not in self.kb.generic \
+                and head_of(token).pos_ != "VERB":  # (a noun the parser hung on a verb heads its own phrase)
             return False  # "press conference", "police station": a modifier, not an actor
         if token.i in self.covered and self.covered[token.i] != token.i:
             return False
         if token.i not in self.matches and token.i in self.entity_of and self.entity_of[token.i].root != token:
             return False
         first = token
-        while first.dep_ == "conj" and first.head.i != first.i:  # "in Geneva and Amman", "US and British forces"
-            first = first.head
-        if first.dep_ in MODIFIER_DEPS and first.head.i != first.i and self._absorbs(first.head, token):
+        heads = doc_heads(self.doc)
+        while first.dep_ == "conj" and heads[first.i] != first.i:  # "in Geneva and Amman", "US and British forces"
+            first = self.tokens[heads[first.i]]
+        if first.dep_ in MODIFIER_DEPS and heads[first.i] != first.i and self._absorbs(head_of(first), token):
             return False
-        return not (first.dep_ == "pobj" and first.head.lower_ in LOCATIVE and self._is_place(token)) \
+        return not (first.dep_ == "pobj" and head_of(first).lower_ in LOCATIVE and self._is_place(token)) \
             or token.i in self._stranded(sentence_of(token))  # "In Ufa, Pakistan and India decided": subjects
 
     def _stranded(self, sent: Span) -> set[int]:
@@ -247,19 +257,19 @@ class _Finder:
     def _add_context(self, token: Token, out: Resolved) -> None:
         """Fill what the phrase itself says: modifiers, "of"/"in" phrases, appositions."""
         if out.kind == "country" and out.entry is None:  # a people: "Egyptians", "ethnic Albanians"
-            if any(c.lower_ == "ethnic" for c in token.children):
+            if any(c.lower_ == "ethnic" for c in children_of(token)):
                 out.kind = "role"  # an ethnic group, of whichever country it lives in, if the sentence names it
                 out.country = self.peoples.country(token, minority=True)
             if token.tag_ in ("NNS", "NNPS") or out.kind == "role":
                 out.sector = out.sector or "CVL"
-                for child in token.children:  # "the Albanians of southern Serbia": where they live
+                for child in children_of(token):  # "the Albanians of southern Serbia": where they live
                     if child.dep_ == "prep" and child.lower_ in ("of", "in"):
-                        place = next((self._pp_info(o, "in") for o in child.children if o.dep_ == "pobj"), None)
+                        place = next((self._pp_info(o, "in") for o in children_of(child) if o.dep_ == "pobj"), None)
                         if place is not None and place.country:
                             out.country = place.country
         # "Bosnian Serbs": a people named where they live; "Greek Cypriots": a nation's community
         people = name_key(token.text) in self.kb.minorities or name_key(token.text) in self.kb.ethnic
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos" and out.kind != "country":
                 if child.dep_ == "poss" and out.kind in ("person", "country"):
                     continue
@@ -269,20 +279,20 @@ class _Finder:
                 self._merge(out, info, country_only=child.dep_ == "poss" and out.kind == "org")
             elif child.dep_ == "prep" and child.lower_ in ROLE_PREPS and out.kind in ("role",):
                 follower = token.lemma_.lower() in FOLLOWERS  # "supporters of X" are not what X is
-                for obj in child.children:
+                for obj in children_of(child):
                     if obj.dep_ == "pobj":
                         self._merge(out, self._pp_info(obj, child.lower_),
                                     country_only=child.lower_ != "of" or follower)
         if out.kind == "role" and is_former(self.kb, token) and out.sector in ("GOV", None):
             out.sector = "ELI"
         if out.kind == "role" and not out.country and out.sector == "MIL" and any(
-                c.dep_ == "amod" and c.lower_ in INTERNATIONAL_FORCE for c in token.children):
+                c.dep_ == "amod" and c.lower_ in INTERNATIONAL_FORCE for c in children_of(token)):
             out.code = "IGO" + out.sector  # "a regional peacekeeping force", "multinational troops"
         if not out.country and out.kind == "role":  # "militants loyal to Zarqawi", "workers affiliated with X"
-            for child in token.children:
+            for child in children_of(token):
                 if child.dep_ in ("amod", "acl") and child.lemma_.lower() in ALLEGIANCE:
-                    for prep in (c for c in child.children if c.dep_ == "prep"):
-                        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    for prep in (c for c in children_of(child) if c.dep_ == "prep"):
+                        for obj in (o for o in children_of(prep) if o.dep_ == "pobj"):
                             self._merge(out, self.resolve(obj), country_only=True)
         if not out.country and out.kind == "role":
             self._merge(out, self._fled(token), country_only=True)
@@ -296,12 +306,12 @@ class _Finder:
 
     def _fled(self, token: Token) -> Resolved | None:
         """Where people flee from: "refugees fleeing Syria", "civilians escaping the fighting in Sudan"."""
-        for verb in token.children:
+        for verb in children_of(token):
             if verb.dep_ in ("acl", "relcl") and verb.lemma_.lower() in FLEEING:
-                objects = [c for c in verb.children if c.dep_ == "dobj"]
-                preps = [c for t in (verb, *objects) for c in t.children if c.dep_ == "prep" and c.lower_ in
+                objects = [c for c in children_of(verb) if c.dep_ == "dobj"]
+                preps = [c for t in (verb, *objects) for c in children_of(t) if c.dep_ == "prep" and c.lower_ in
                          ("in", "from")]
-                places = objects + [o for p in preps for o in p.children if o.dep_ == "pobj"]
+                places = objects + [o for p in preps for o in children_of(p) if o.dep_ == "pobj"]
                 for place in places:
                     found = self._pp_info(place, "in")
                     if found is not None and found.country:
@@ -319,14 +329,14 @@ class _Finder:
             return self._from_entry(entries[0], child)
         if child.text in self.defined:
             return self.defined[child.text]
-        if any(g.lower_ == "ethnic" for g in child.children):  # "ethnic Albanian guerrillas in Macedonia"
+        if any(g.lower_ == "ethnic" for g in children_of(child)):  # "ethnic Albanian guerrillas in Macedonia"
             country = self.peoples.country(child, minority=True)
         else:  # "Egyptian troops", "Karen rebels" (but not "Karen Bass")
             one_name = child.i in self.entity_of and self.entity_of.get(child.head.i) is self.entity_of[child.i]
             country = self.kb.country_of(child.text) or (self.peoples.country(child) if not one_name else None)
         sector = self._role_sector(child, alone=True) or self.kb.titles.get(name_key(child.text))
         info = Resolved(child.text, country, sector)
-        for grandchild in child.children:  # "Hungarian and Romanian": only the first here
+        for grandchild in children_of(child):  # "Hungarian and Romanian": only the first here
             if grandchild.dep_ in ("compound", "amod", "nmod") and not info.country:
                 info.country = self.kb.country_of(grandchild.text)
                 owner = self._entries(grandchild)  # "Arab League Secretary-General X": the League's
@@ -344,7 +354,7 @@ class _Finder:
             return None  # "police in Jericho" says where they are from; "rebels in the hills" does not
         found = self.resolve(obj)
         if found is None:  # "inhabitants of the Syrian Golan Heights": the place's country
-            countries = {self.kb.country_of(c.text) for c in obj.children if c.dep_ in ("amod", "compound")}
+            countries = {self.kb.country_of(c.text) for c in children_of(obj) if c.dep_ in ("amod", "compound")}
             countries.discard(None)
             found = Resolved(obj.text, countries.pop()) if len(countries) == 1 else None
         return found
@@ -353,7 +363,7 @@ class _Finder:
         entries = self._entries(obj)
         if obj.lemma_.lower() in PLACE_NOUNS:  # "the Indian state of Chhattisgarh", "the city of Aleppo"
             return any(c.dep_ in ("amod", "compound") and self.kb.country_of(c.text) or c.dep_ == "prep"
-                       and c.lower_ == "of" for c in obj.children)
+                       and c.lower_ == "of" for c in children_of(obj))
         return bool(entries and entries[0].is_state) or obj.ent_type_ == "GPE"
 
     def _merge(self, out: Resolved, info: Resolved | None, country_only: bool = False) -> None:
@@ -419,9 +429,9 @@ class _Finder:
         """One (span, resolution) per country of coordinated modifiers ("Hungarian and Romanian officials")."""
         start, end = self._mention_bounds(token)
         yield self.doc[start:end], resolved
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ in ("amod", "compound", "nmod") and child.i < token.i:
-                for conj in child.children:
+                for conj in children_of(child):
                     if conj.dep_ == "conj":
                         country = self.kb.country_of(conj.text)
                         if country and country != resolved.country:
@@ -435,7 +445,9 @@ class _Finder:
         else:
             span = self._entity_span(token)
             start, end = span.start, span.end
-        for child in token.lefts:
+        for child in children_of(token):
+            if child.i >= token.i:
+                break
             if child.dep_ in ("compound", "amod", "nmod", "flat") and child.i < start and not self._is_head(child):
                 start = child.left_edge.i if child.left_edge.dep_ != "det" else child.i
         if token.i >= self.lead.stop:

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..actors_kb import ActorKnowledge, make_code, name_key
 from ..model import Actor
-from .tokens import sentence_of, span_text
+from .tokens import children_of, sentence_of, span_text
 
 PERSONAL = {"he", "him", "his", "she", "her"}
 PLURAL = {"they", "them", "their"}
@@ -193,7 +193,7 @@ def _person_keys(name: str) -> list[str]:
 
 
 def _definite(head: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children_of(head))
 
 
 def _fields(actor: Actor) -> dict:

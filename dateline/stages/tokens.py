@@ -110,6 +110,11 @@ def doc_memo(doc: Doc, name: str) -> dict:
     return memo
 
 
+def head_of(token: Token) -> Token:
+    """``token.head``, from the Doc's Token list (spaCy makes a new Token each time)."""
+    return doc_tokens(token.doc)[doc_heads(token.doc)[token.i]]
+
+
 def doc_heads(doc: Doc) -> list[int]:
     """Each word's head as an index (``token.head.i``), read once per Doc without making Tokens."""
     built = _built(doc)
