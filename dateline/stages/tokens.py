@@ -1,7 +1,9 @@
-"""Fast access to a parsed Doc's words by part of speech.
+"""Fast access to a parsed Doc: its words by part of speech, and what spaCy rebuilds on every access.
 
 Stages look at few of an article's words (nouns for actors, verbs and nouns for events);
-reading the tags as one array finds them without making a Token object for every word.
+reading the tags as one array finds them without making a Token object for every word. spaCy
+also makes a new Token on every ``doc[i]``, ``.head``, ``.children``, ``.sent`` and ``span.text``;
+the Doc's tokens, text, entities, heads, children and sentences are built here once per Doc.
 """
 
 from __future__ import annotations
