@@ -130,8 +130,6 @@ class EventLexicon:
         self.grammar = {k: frozenset(v) for k, v in grammar.items()}
         # First word's lemma -> (the other words, longest first; the sense): "take" -> ("a", "swipe", "at").
         self.idioms = {k: sorted(v, key=lambda x: -len(x[0])) for k, v in (idioms or {}).items()}
-        # The Doc last matched and its words' senses by index: the coder asks about a word several times.
-        self._matched: tuple[object, dict[int, Sense | None]] = (None, {})
         # A word form's senses, by (verbal?, lemma id, lowercase id): looked up once per form.
         self._by_word: dict[tuple[bool, int, int], tuple[tuple[Sense, ...] | None, bool]] = {}
 
@@ -141,9 +139,7 @@ class EventLexicon:
 
     def match(self, token: Token) -> Sense | None:
         """The best sense of a token as an event trigger, or None."""
-        doc, senses = self._matched
-        if doc is not token.doc:  # (one pair, replaced whole: a thread never reads another Doc's senses)
-            doc, senses = self._matched = (token.doc, {})
+        senses = doc_memo(token.doc, "senses")  # (the coder asks about a word several times)
         i = token.i
         if i not in senses:
             senses[i] = self._match(token)
