@@ -46,7 +46,7 @@ from .event_syntax import (
 from .event_targets import VICTIM_TYPES, TargetFinder, domestic, is_implied
 from .event_triggers import Trigger, TriggerFinder
 from .lead import lead_span
-from .tokens import children_of, doc_text
+from .tokens import children_of, span_text
 
 MIN_CONFIDENCE = 0.4  # below this a reading is more often wrong than right (dev data)
 # Force and pressure made conditional on the other side's conduct are threats ("may halt ... if").
@@ -339,7 +339,7 @@ class _Coder:
         token = trigger.token
         day, precision, value = dates.date_event(trigger.anchor, self.coded)
         location = locate_event(trigger.anchor, self.coded)
-        text = doc_text(self.doc)[sent.start_char:sent.end_char]  # sent.text, without a Token per word
+        text = span_text(sent)
         stripped = text.lstrip()
         start = token.idx
         return [Event(
@@ -351,6 +351,7 @@ class _Coder:
             sentence_start=sent.start_char + len(text) - len(stripped), start=start, end=start + len(token.text),
             trigger=token.text, negated=mood.negated, hypothetical=mood.hypothetical,
             confidence=confidence, reciprocal=reciprocal) for source, target, reciprocal in readings]
+
 
 def _armed(actor: Actor) -> Actor:
     """The forces behind a weapon: "a US drone" is the US military."""

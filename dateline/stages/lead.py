@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .tokens import doc_text
+from .tokens import span_text
 
 # Marks that end a lead: dashes, a colon, a bar; "--" and "—" need no spaces around them.
 SEPARATORS = frozenset({"-", "--", "---", "—", "–", ":", "|", "_"})
@@ -60,5 +60,4 @@ def _separates(doc: Doc, i: int) -> bool:
 
 def _title_first(doc: Doc) -> bool:
     """Whether the first sentence holds a line break (its text sliced, not built a Token per word)."""
-    first = doc[0].sent
-    return "\n" in doc_text(doc)[first.start_char:first.end_char]
+    return "\n" in span_text(doc[0].sent)
