@@ -247,9 +247,10 @@ def _clauses_between(tok: Token, trigger: Token) -> int:
 
 def _opens_sentence(span: Span) -> bool:
     """Whether the place's phrase opens its sentence: "In Sirte, ..." sets the scene for all of it."""
-    sent = sentence_of(doc_tokens(span.doc)[span.start])
-    after = span.doc[span.end:min(span.end + 4, sent.end)]
-    return span.start - sent.start <= 6 and any(t.text == "," for t in after)
+    tokens = doc_tokens(span.doc)
+    start, end = sentence_of(tokens[span.start]).start, sentence_of(tokens[span.end - 1]).end  # as span.sent
+    after = tokens[span.end:min(span.end + 4, end)]
+    return span.start - start <= 6 and any(t.text == "," for t in after)
 
 
 def _tie(tok: Token, trigger: Token) -> str:
