@@ -136,8 +136,9 @@ def framed(span: Span) -> bool:
     if i >= 1 and tokens[i].lower_ == "of" and tokens[i - 1].lower_ in FRAMES:
         return True
     if i >= 1 and tokens[i].lower_ in APPOSITION_FRAMES and tokens[i].pos_ == "NOUN" \
-            and tokens[i - 1].lower_ in DETERMINERS | COMPASS and all(t.pos_ == "PROPN" for t in words(span)):
-        return True  # "the capital Grozny", "the northern town Afrin"
+            and _opens_frame(tokens[i - 1]) \
+            and all(t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME") for t in words(span)):
+        return True  # "the capital Grozny", "the northern town Afrin", "Yemen's capital Sanaa"
     j = span.end
     n = len(tokens)
     if j + 1 < n and tokens[j].text == "," and tokens[j + 1].lower_ in ("a", "an", "the"):
@@ -155,6 +156,12 @@ def framed(span: Span) -> bool:
         left = first.left_edge.i if first.left_edge.i >= first.i - 3 else first.i
         return framed(doc[left:first.i + 1]) or framed(doc[first.i:first.i + 1])
     return False
+
+def _opens_frame(tok: Token) -> bool:
+    """A word before a kind noun that makes the name after it that kind's: "the", "northern", the
+    "'s" of "Yemen's capital Sanaa", an adjective ("the war-ravaged capital Grozny")."""
+    return tok.lower_ in DETERMINERS | COMPASS or tok.tag_ in ("POS", "JJ", "VBN")
+
 
 FRAMES = {"city", "town", "village", "villages", "towns", "cities", "district", "province", "region",
            "governorate", "neighbourhood", "neighborhood", "suburb", "camp", "area", "settlement",

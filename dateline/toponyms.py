@@ -166,13 +166,25 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str], surnames: Counter[st
     if _area_name(span, gaz, min_words=1 if ent.label_ == "NORP" else 2):
         return span  # "Tamil Nadu, which filed ..." (a person?), "eastern Ghouta" (a people?)
     word = words(span)[0]
+    if len(span) <= 3 and _taken_subject(span) and _known(text, gaz, _MIN_POPULATION_BARE):
+        return span  # "Jaffna was captured by government forces"
     if len(span) != 1 or word.dep_ in ("nsubj", "nsubjpass"):
         return None
-    if normalize(text) in places or (cued(span, strict=True) and _place_name(span, gaz, places)):
+    if normalize(text) in places:
         return span
+    possessive = span.end < len(ent.doc) and doc_tokens(ent.doc)[span.end].tag_ == "POS"
+    if cued(span, strict=True) and _place_name(span, gaz, places, cue=not possessive):
+        return span  # "in Malawi's capital", "in the capital, Sana"; not "in Anderson's apartment"
     if modifies_common_noun(word) and _place_name(span, gaz, places, cue=True):
         return span  # "a Gainesville restaurant", "the Gainesville sewer system"
     return None
+
+
+def _taken_subject(span: Span) -> bool:
+    """A name that is the passive subject of a verb of taking or striking a place: "Jaffna was
+    captured", "Grozny was shelled"."""
+    root = span.root
+    return root.dep_ == "nsubjpass" and root.head.lemma_.lower() in _PLACE_ONLY_VERBS | {"retake", "recapture"}
 
 
 def _setting(span: Span, surnames: Counter[str]) -> bool:
@@ -234,8 +246,10 @@ def _placed(span: Span, gaz: Gazetteer | None, surnames: Counter[str], known: bo
     if nxt is not None and (nxt.tag_ == "POS" or (nxt.pos_ in ("NOUN", "PROPN") and nxt.dep_ != "appos")):
         return False  # "in Clinton's speech", "in Obama administration"
     root = span.root
-    governed = (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE - ACTOR_PREPOSITIONS
-                and root.head.i == span.start - 1)
+    head = root.head
+    governed = root.dep_ == "pobj" and head.i == span.start - 1 and (
+        head.lower_ in LOCATIVE - ACTOR_PREPOSITIONS
+        or (head.lower_ == "to" and head.head.lower_ in ("close", "next")))  # "close to Jaffna"
     taken = root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS
     return (governed or taken) and (not known or _known(text, gaz))
 
@@ -300,7 +314,8 @@ def _unlabelled_names(doc: Doc, taken: list[bool]) -> Iterator[Span]:
     tokens = doc_tokens(doc)
     cap = [False] * len(tokens)
     for i in _name_like(doc):  # a name word is a proper noun or an article before a hyphen
-        cap[i] = capitalised(tokens[i]) or _glottal_name(tokens[i])
+        # (not a day or month: "in Sanaa Friday" names Sanaa)
+        cap[i] = (capitalised(tokens[i]) or _glottal_name(tokens[i])) and tokens[i].ent_type_ not in ("DATE", "TIME")
     n = len(tokens)
     i = 0
     while i < n:

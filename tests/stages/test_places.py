@@ -189,3 +189,16 @@ def test_places_take_unknown_names_a_setting_preposition_governs(nlp, resources)
 def test_places_skip_months_groups_and_common_words_named_like_villages(nlp, resources):
     text = ("Hamas said in March that the Act would pass. The Olympic team met in Denver on Day 3.")
     assert set(by_text(places_of(text, nlp, resources))) == {"Denver"}
+
+
+def test_places_take_towns_filed_as_people_by_their_frame_or_their_fate(nlp, resources):
+    text = ("A car bomb exploded outside a police college in Yemen's capital Sanaa on Wednesday. "
+            "Troops destroyed rebel bunkers close to Jaffna. Residents marched in Sanaa Friday.")
+    places = [(p.text, p.country) for p in places_of(text, nlp, resources).places]
+    assert places.count(("Sanaa", "YEM")) == 2  # "capital" after a possessive; not "Sanaa Friday"
+    assert ("Jaffna", "LKA") in places  # "close to" puts it somewhere
+
+
+def test_places_leave_a_person_whose_flat_a_town_is_named_like(nlp, resources):
+    text = "The suspect was captured in Anderson's apartment in Porto Alegre, police said."
+    assert "Anderson" not in by_text(places_of(text, nlp, resources))
