@@ -184,7 +184,7 @@ def _taken_subject(span: Span) -> bool:
     """A name that is the passive subject of a verb of taking or striking a place: "Jaffna was
     captured", "Grozny was shelled"."""
     root = span.root
-    return root.dep_ == "nsubjpass" and root.head.lemma_.lower() in _PLACE_ONLY_VERBS | {"retake", "recapture"}
+    return root.dep_ == "nsubjpass" and root.head.lemma_.lower() in _TAKEN_PLACE_VERBS
 
 
 def _setting(span: Span, surnames: Counter[str]) -> bool:
@@ -315,7 +315,8 @@ def _unlabelled_names(doc: Doc, taken: list[bool]) -> Iterator[Span]:
     cap = [False] * len(tokens)
     for i in _name_like(doc):  # a name word is a proper noun or an article before a hyphen
         # (not a day or month: "in Sanaa Friday" names Sanaa)
-        cap[i] = (capitalised(tokens[i]) or _glottal_name(tokens[i])) and tokens[i].ent_type_ not in ("DATE", "TIME")
+        tok = tokens[i]
+        cap[i] = (capitalised(tok) or _glottal_name(tok)) and tok.ent_type_ not in ("DATE", "TIME")
     n = len(tokens)
     i = 0
     while i < n:
@@ -347,6 +348,8 @@ _KIND_AFTER = PLACE_NOUNS | {"area", "areas", "villages", "towns", "districts", 
                              "farms", "neighbourhoods", "neighborhoods"}
 # Verbs whose object is a place and seldom a person: "stormed Najarah", "entered Zabdeen".
 _PLACE_ONLY_VERBS = {"storm", "enter", "shell", "overrun", "besiege", "liberate", "bombard", "invade"}
+# Passive verbs whose subject is a place and seldom a person: "Jaffna was recaptured".
+_TAKEN_PLACE_VERBS = _PLACE_ONLY_VERBS | {"retake", "recapture"}
 _NOT_NAMES = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "LANGUAGE", "LAW"}
 
 
