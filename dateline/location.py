@@ -71,9 +71,9 @@ LOCAL_FORCES = {"police", "policemen", "firefighters", "paramedics", "residents"
 _CLAUSE_DEPS = {"advcl", "ccomp", "xcomp", "relcl", "acl", "parataxis", "conj"}
 
 
-# What the ranker reads about each place in the trigger's sentence (weights and pair weights in
-# ``location_model``): the place with the highest positive score wins; with none above zero,
-# the sentence does not say.
+# What the ranker reads about each place in the trigger's sentence, beside its ``pattern_keys``
+# (weights, pair weights and key weights in ``location_model``): the place with the highest
+# positive score wins; with none above zero, the sentence does not say.
 FEATURES = (
     "bias", "tie_direct", "tie_clause", "tie_other", "locative_before", "motion_before", "frame_of",
     "nearness", "before_trigger", "speech_trigger", "place_object_trigger", "noun_trigger",
@@ -95,7 +95,7 @@ def locate_event(trigger: Token, coded: CodedArticle, ranker: Ranker | None = No
     found = candidates(trigger, coded)
     if found:
         ranker = ranker or load_ranker(FEATURES)
-        scores = ranker.scores(np.array(feature_rows(trigger, found)))
+        scores = ranker.scores(np.array(feature_rows(trigger, found)), pattern_rows(trigger, found))
         best = int(np.argmax(scores))
         if scores[best] > 0.0:
             return found[best][1]
@@ -138,6 +138,30 @@ def feature_rows(trigger: Token, found: list[tuple[Span, Place]]) -> list[list[f
         row[FINER_ELSEWHERE] = float(_PRECISION_RANK.get(place.precision or "finer", 5) < finest)
         rows.append(row)
     return rows
+
+
+def pattern_rows(trigger: Token, found: list[tuple[Span, Place]]) -> list[list[str]]:
+    """The ``pattern_keys`` of each place of the trigger's sentence."""
+    return [pattern_keys(trigger, span) for span, _ in found]
+
+
+def pattern_keys(trigger: Token, span: Span) -> list[str]:
+    """Words and tree shapes that tie a place to an event, as keys the ranker may weigh: the
+    preposition before the place, its dependency, the path of dependencies between it and the
+    trigger, the trigger's word and its role in the sentence, and some pairs of these."""
+    tok = _anchor(span.root)
+    before = _word_before(span) or _word_before(tok.doc[tok.left_edge.i:tok.i + 1]) or "-"
+    common = _common_ancestor(tok, trigger)
+    path = "none"
+    if common is not None:
+        up = [t.dep_ for t in (_path_up(tok, common) or [])][:4]
+        down = [t.dep_ for t in (_path_up(trigger, common) or [])][:3]
+        path = "/".join(up) + "^" + "/".join(down)
+    tie, lemma = _tie(tok, trigger), trigger.lemma_.lower()
+    attached = tok.head.head.lemma_.lower() if tok.dep_ == "pobj" else "-"  # "killed" of "killed in X"
+    return [f"b={before}", f"dep={tok.dep_}", f"path={path}", f"t={lemma}", f"tie={tie}|b={before}",
+            f"tp={trigger.pos_}|dep={tok.dep_}", f"ph={attached}|b={before}", f"td={trigger.dep_}",
+            f"ent={tok.ent_type_}|b={before}", f"t={lemma}|tie={tie}"]
 
 
 def _outer(span: Span, others: list[Span]) -> bool:

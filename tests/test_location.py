@@ -90,10 +90,15 @@ def test_location_model_scores_features_and_their_pairs():
     ranker = Ranker(("bias", "near", "violent"), {"bias": -1.0, "near": 2.0}, [("near", "violent", 0.5)])
     rows = np.array([[1.0, 1.0, 1.0], [1.0, 0.0, 1.0], [1.0, 1.0, 0.0]])
     assert ranker.scores(rows).tolist() == [1.5, -1.0, 1.0]
+    patterned = Ranker(("bias", "near", "violent"), {"bias": -1.0, "near": 2.0}, [],
+                       {"b=in": 0.25, "t=kill": 1.0})
+    keys = [["b=in", "t=kill"], ["b=of", "t=kill"], ["b=in", "unseen"]]
+    assert patterned.scores(rows, keys).tolist() == [2.25, 0.0, 1.25]  # unseen keys weigh nothing
+    assert patterned.scores(rows).tolist() == [1.0, -1.0, 1.0]
     with pytest.raises(DatelineError, match="refit"):
         Ranker(("bias",), {"bias": 1.0, "gone": 1.0}, [])
     shipped = load_ranker(FEATURES)  # the shipped weights name only features that exist
-    assert len(shipped.linear) == len(FEATURES) and len(shipped.pair_weights) > 0
+    assert len(shipped.linear) == len(FEATURES) and len(shipped.pair_weights) > 0 and shipped.patterns
 
 
 def test_location_takes_a_place_that_was_taken(nlp, resources):
