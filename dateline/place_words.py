@@ -51,7 +51,8 @@ KIND_SUFFIX = PLACE_NOUNS - {"river", "sea", "lake", "islands", "island", "mount
 OF_NOUNS = {"city", "town", "village", "province", "region", "district", "governorate", "state",
             "island", "port", "capital", "county", "municipality", "area", "suburb", "camp",
             "outskirts", "coast", "streets", "centre", "center", "heart", "north", "south", "east",
-            "west", "part", "parts", "capitals", "neighbourhood", "neighborhood"}
+            "west", "part", "parts", "capitals", "neighbourhood", "neighborhood", "perimeter", "vicinity",
+            "entrance", "environs", "countryside", "edge", "edges", "siege"}
 
 # Prepositions after which a person's name is rare and a place's common.
 SETTING_PREPOSITIONS = {"in", "near", "outside", "inside", "throughout", "across", "around"}

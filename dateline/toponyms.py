@@ -122,8 +122,8 @@ def _inside_organisation(ent: Span, gaz: Gazetteer, places: set[str], surnames: 
         return [with_kind]  # "Talacogon town", "the Zahra neighborhood"
     if all(proper) and len(span) <= 4 and (framed(span) or site(span)):
         return [span]  # "the capital Grozny", "the town of Al-Amarah", "Tishreen Power Plant"
-    if all(proper) and len(span) <= 3 and _placed(span, gaz, surnames):
-        return [span]  # "near Murphy", "captured Das"
+    if all(proper) and len(span) <= 3 and (_placed(span, gaz, surnames) or _place_by_context(span, gaz, surnames)):
+        return [span]  # "near Murphy", "captured Das", "stormed Dahiyat Al-Assad"
     if all(proper) and len(span) <= 2 and not text.isupper() and _setting(span, surnames):
         return [span]  # "killed at Ejule": organisations are rarely "in" or "near" anything
     whole_cue = cued(span) or (len(span) == 1 and modifies_common_noun(name[0]))
@@ -159,8 +159,8 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str], surnames: Counter[st
         return with_kind
     if len(span) <= 4 and (framed(span) or site(span)) and not gaz.is_demonym(text):
         return span  # "the town of Tuz Khurmatu", "Kweyris Air Base": the text says what it is
-    if len(span) <= 3 and _placed(span, gaz, surnames):
-        return span  # "in Jezzine", "recaptured Kafr Saghir"
+    if len(span) <= 3 and (_placed(span, gaz, surnames) or _place_by_context(span, gaz, surnames)):
+        return span  # "in Jezzine", "recaptured Kafr Saghir", "residents of Kasumbalesa"
     if ent.label_ == "PERSON" and len(span) <= 2 and _setting(span, surnames):
         return span  # "killed in Mayangose": people are rarely "in" someone
     if _area_name(span, gaz, min_words=1 if ent.label_ == "NORP" else 2):
@@ -178,6 +178,25 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str], surnames: Counter[st
     if modifies_common_noun(word) and _place_name(span, gaz, places, cue=True):
         return span  # "a Gainesville restaurant", "the Gainesville sewer system"
     return None
+
+
+def _place_by_context(span: Span, gaz: Gazetteer, surnames: Counter[str]) -> bool:
+    """A name, known or not, that only a place could be in its sentence: the object of storming or
+    shelling ("stormed Dahiyat Al-Assad"), or whose residents are spoken of ("residents of
+    Kasumbalesa")."""
+    tokens = doc_tokens(span.doc)
+    text = span_text(span)
+    if tokens[span.end - 1].lower_ in surnames or text.lower() in NOT_PLACES or gaz.is_demonym(text) \
+            or gaz.is_demonym(tokens[span.start].text):
+        return False
+    nxt = tokens[span.end] if span.end < len(tokens) else None
+    if nxt is not None and (nxt.tag_ == "POS" or nxt.pos_ in ("NOUN", "PROPN")):
+        return False  # "stormed Assad's palace", "entered Sadr City": the name goes on
+    root = span.root
+    stormed = root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_ONLY_VERBS
+    dwellers = span.start >= 2 and tokens[span.start - 1].lower_ == "of" \
+        and tokens[span.start - 2].lower_ in _DWELLERS
+    return stormed or dwellers
 
 
 def _taken_subject(span: Span) -> bool:
@@ -345,9 +364,11 @@ def _name_like(doc: Doc) -> list[int]:
 # Generic nouns after a name that make it a place's ("the Nabi Yunis area", "Palouch village").
 _KIND_AFTER = PLACE_NOUNS | {"area", "areas", "villages", "towns", "districts", "suburbs", "commune",
                              "junction", "border-crossing", "locality", "settlement", "quarter",
-                             "farms", "neighbourhoods", "neighborhoods"}
+                             "farms", "neighbourhoods", "neighborhoods", "constituency", "border"}
 # Verbs whose object is a place and seldom a person: "stormed Najarah", "entered Zabdeen".
 _PLACE_ONLY_VERBS = {"storm", "enter", "shell", "overrun", "besiege", "liberate", "bombard", "invade"}
+# People named by where they live: "residents of Kasumbalesa".
+_DWELLERS = {"residents", "inhabitants", "villagers", "natives", "townspeople"}
 # Passive verbs whose subject is a place and seldom a person: "Jaffna was recaptured".
 _TAKEN_PLACE_VERBS = _PLACE_ONLY_VERBS | {"retake", "recapture"}
 _NOT_NAMES = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "LANGUAGE", "LAW"}
@@ -388,8 +409,8 @@ def _named_as_place(span: Span, gaz: Gazetteer, surnames: Counter[str]) -> bool:
     if cued(span, strict=True) and _known(text, gaz):
         return True  # "in western Palmyra", "the city of Palmyra": a known place, whatever spaCy filed it as
     if span.start >= 2 and tokens[span.start - 1].lower_ == "of" \
-            and tokens[span.start - 2].lower_ in OF_NOUNS - {"part", "parts", "heart"}:
-        return True  # "to the east of Khan Al-Sheih", "the outskirts of Saraf"
+            and tokens[span.start - 2].lower_ in (OF_NOUNS - {"part", "parts", "heart"}) | _DWELLERS:
+        return True  # "to the east of Khan Al-Sheih", "the outskirts of Saraf", "residents of Agasha"
     return not name[0].ent_type_ and len(span) <= 3 and _setting(span, surnames)
 
 

@@ -202,3 +202,16 @@ def test_places_take_towns_filed_as_people_by_their_frame_or_their_fate(nlp, res
 def test_places_leave_a_person_whose_flat_a_town_is_named_like(nlp, resources):
     text = "The suspect was captured in Anderson's apartment in Porto Alegre, police said."
     assert "Anderson" not in by_text(places_of(text, nlp, resources))
+
+
+def test_places_take_names_that_only_a_place_could_be(nlp, resources):
+    text = ("Rebels are storming the northern perimeter of Saraf. Two bombs went off at the Torkham border "
+            "crossing. Troops plan to storm Tall Kurdi soon. Police patrolled the Landhi constituency. "
+            "Residents of Kasumbalesa protested.")
+    found = set(by_text(places_of(text, nlp, resources)))
+    assert {"Saraf", "Torkham", "Tall Kurdi", "Landhi", "Kasumbalesa"} <= found
+
+
+def test_places_leave_peoples_and_owners_named_after_a_verb_of_storming(nlp, resources):
+    text = "Gunmen stormed the Syrian Arab Army headquarters. Police entered Smith's house after John Smith fled."
+    assert not set(by_text(places_of(text, nlp, resources))) & {"Syrian Arab Army", "Smith"}
