@@ -91,8 +91,10 @@ def _place_entity(ent: Span, gaz: Gazetteer) -> Span | None:
     if text.lower() in NOT_PLACES or gaz.is_demonym(text):
         return None
     name = words(span)
-    if _known(text, gaz) or name[-1].lower_ in PLACE_NOUNS or site(span) or cued(span, strict=True):
+    if _known(text, gaz) or name[-1].lower_ in PLACE_NOUNS or site(span):
         return span
+    if cued(span, strict=True):
+        return span if any(t.text[:1].isupper() for t in name) else None  # not "prayers in mosques"
     if len(span) > 1 and name[0].lower_ in COMPASS and _known(span_text(span[1:]), gaz):
         return span[1:]  # "North Texas": the part the gazetteer knows
     return _admin_prefix(span, gaz)
@@ -306,16 +308,20 @@ def _known(text: str, gaz: Gazetteer, min_population: float = 0.0) -> bool:
 
 
 def _joined(span: Span, gaz: Gazetteer) -> Span:
-    """The whole of a hyphenated name the gazetteer knows ("Batesburg-Leesville", "Miami-Dade")."""
+    """The whole of a hyphenated name the gazetteer knows ("Batesburg-Leesville", "Miami-Dade",
+    "Riviere-du-Loup")."""
     doc = span.doc
     tokens = doc_tokens(doc)
-    end = span.end
-    if end + 1 < len(tokens) and tokens[end].text == "-" and not tokens[end - 1].whitespace_ \
-            and not tokens[end].whitespace_ and tokens[end + 1].text[:1].isupper():
-        whole = doc[span.start:end + 2]
-        if _known(span_text(whole), gaz):
-            return whole
-    return span
+    end, best = span.end, span
+    for _ in range(3):  # up to three more parts, the last of them capitalised
+        if not (end + 1 < len(tokens) and tokens[end].text == "-" and not tokens[end - 1].whitespace_
+                and not tokens[end].whitespace_ and tokens[end + 1].is_alpha):
+            break
+        end += 2
+        whole = doc[span.start:end]
+        if tokens[end - 1].text[:1].isupper() and _known(span_text(whole), gaz):
+            best = whole
+    return best
 
 
 def _with_abbreviation_dot(text: str, span: Span, gaz: Gazetteer) -> int:

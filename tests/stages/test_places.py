@@ -215,3 +215,11 @@ def test_places_take_names_that_only_a_place_could_be(nlp, resources):
 def test_places_leave_peoples_and_owners_named_after_a_verb_of_storming(nlp, resources):
     text = "Gunmen stormed the Syrian Arab Army headquarters. Police entered Smith's house after John Smith fled."
     assert not set(by_text(places_of(text, nlp, resources))) & {"Syrian Arab Army", "Smith"}
+
+
+def test_places_take_whole_names_of_several_hyphenated_parts_and_no_common_nouns(nlp, resources):
+    text = ("The bomb was detonated near Riviere-du-Loup, Quebec. Thousands marched in Doha after prayers "
+            "in mosques.")
+    places = by_text(places_of(text, nlp, resources))
+    assert places["Riviere-du-Loup"].country == "CAN"
+    assert "mosques" not in places and "Riviere" not in places
