@@ -85,6 +85,8 @@ FEATURES = (
 FINER_ELSEWHERE = FEATURES.index("finer_elsewhere")
 # Meetings and signings: held somewhere, often said where.
 MEETING = {"meet", "talk", "summit", "conference", "hold", "host", "sign", "negotiate", "gather", "convene"}
+# Prepositions that introduce what a meeting is about: "talks on", "a summit over".
+ABOUT = {"on", "about", "over", "regarding", "concerning"}
 # Verbs of going somewhere: their destination is where the visit, meeting or stay happens.
 TRAVEL = {"arrive", "travel", "return", "fly", "go", "head", "come", "visit", "tour", "land", "reach",
           "move", "deploy", "send", "flee", "escape", "leave", "depart", "cross"}
@@ -118,11 +120,17 @@ def candidates(trigger: Token, coded: CodedArticle) -> list[tuple[Span, Place]]:
 
 
 def _topic(trigger: Token, span: Span) -> bool:
-    """A place inside what a meeting is about: "to discuss the latest developments in Libya"."""
-    if trigger.lemma_.lower() not in TOPIC:
+    """A place inside what a meeting is about: "to discuss the latest developments in Libya",
+    "talks with Hamas on a ceasefire in Gaza"."""
+    lemma = trigger.lemma_.lower()
+    if lemma not in TOPIC | MEETING:
         return False
     path = _path_up(span.root, trigger)
-    return bool(path) and path[-1].dep_ in ("dobj", "obj")
+    if not path:
+        return False
+    top = path[-1]
+    return (lemma in TOPIC and top.dep_ in ("dobj", "obj")) \
+        or (top.dep_ == "prep" and top.lower_ in ABOUT)
 
 
 def feature_rows(trigger: Token, found: list[tuple[Span, Place]]) -> list[list[float]]:

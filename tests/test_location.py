@@ -123,3 +123,10 @@ def test_location_takes_a_town_that_qualifies_the_setting(nlp, resources):
     doc = nlp("Dallas police shot a man on Monday.")
     coded = find_places(doc, CodedArticle(Article(id="t", text=doc.text, date=dt.date(2020, 12, 7))), resources)
     assert not is_actor(doc[0:1], coded)  # a town's police act in it: a candidate, not an actor
+
+
+def test_location_leaves_out_what_a_meeting_is_about(nlp, resources):
+    assert locate("Egyptian and Qatari officials held talks on the fighting in Gaza.", "talks",
+                  nlp, resources) is None
+    text = "The ministers will meet in Brussels next week for talks about the war in Ukraine."
+    assert locate(text, "talks", nlp, resources) == "Brussels"
