@@ -429,6 +429,8 @@ def is_actor(span: Span, coded: CodedArticle) -> bool:
         return False  # "Dallas police shot": a town's police act in it
     if root.dep_ in ACTOR_DEPS:
         return True
+    if root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() in SPEECH:
+        return True  # "asked the United States to press Israel": the one spoken to
     if root.dep_ == "poss" and root.head.dep_ in ACTOR_DEPS and root.head.lower_ not in FRAME_NOUNS:
         return True  # "Turkey's actions were ..."; but "in Pakistan's city of Parachinar" places
     if root.dep_ == "compound" and root.head.dep_ in ACTOR_DEPS and root.head.pos_ in ("NOUN", "PROPN"):

@@ -130,3 +130,8 @@ def test_location_leaves_out_what_a_meeting_is_about(nlp, resources):
                   nlp, resources) is None
     text = "The ministers will meet in Brussels next week for talks about the war in Ukraine."
     assert locate(text, "talks", nlp, resources) == "Brussels"
+
+
+def test_location_leaves_out_the_country_spoken_to(nlp, resources):
+    text = "Lebanon's president asked the United States and France to press Israel to comply."
+    assert locate(text, "asked", nlp, resources) is None
