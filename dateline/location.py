@@ -14,62 +14,25 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from .location_model import Ranker, load_ranker
+from .location_words import (
+    ABOUT,
+    ACTOR_DEPS,
+    ACTOR_NOUNS,
+    AREA_NOUNS,
+    CLAUSE_DEPS,
+    FRAME_NOUNS,
+    LOCAL_FORCES,
+    LOCATIVE,
+    MEETING,
+    MOTION,
+    OBJECT_IS_PLACE,
+    SPEECH,
+    TOPIC,
+    TRAVEL,
+    VIOLENT,
+)
 from .model import CodedArticle, Place
 from .stages.tokens import children_of, doc_heads, doc_tokens, sentence_of
-
-# Prepositions that put what follows them somewhere.
-LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "off", "around", "throughout", "within",
-            "along", "on", "beyond", "onto", "behind", "past", "under", "nearby", "outskirts", "over",
-            "above", "amid", "below"}
-# "from" is left out: "captured the Golan from Syria" names where it came from, not where it happened.
-MOTION = {"to", "into", "toward", "towards", "through", "via"}
-# Nouns between a preposition and the name that keep it locative: "in the city of Sirte".
-FRAME_NOUNS = {"city", "town", "village", "province", "region", "district", "governorate", "state",
-               "area", "capital", "outskirts", "coast", "suburb", "suburbs", "border", "heart", "centre",
-               "center", "north", "south", "east", "west", "part", "parts", "streets", "port",
-               "neighbourhood", "neighborhood", "countryside", "camp", "county", "municipality",
-               "vicinity", "side", "edge", "island", "north-east", "north-west", "south-east",
-               "south-west", "northeast", "northwest", "southeast", "southwest"}
-# Nouns for a part of a place that a name can qualify: "Venezuela's Portuguesa state".
-AREA_NOUNS = FRAME_NOUNS | {"cities", "towns", "villages", "territory", "soil", "airspace", "waters",
-                            "provinces", "regions", "districts", "countryside", "hills", "mountains"}
-# Events whose direct object is where they happened ("stormed Kabul", "visited Paris").
-OBJECT_IS_PLACE = {
-    "visit", "enter", "invade", "attack", "bomb", "shell", "storm", "raid", "capture", "seize", "occupy",
-    "hit", "strike", "besiege", "surround", "reach", "tour", "rock", "shake", "target", "liberate",
-    "overrun", "retake", "recapture", "leave", "flee", "evacuate", "patrol", "cross", "pound",
-    "bombard", "blockade", "control", "rule", "govern", "ravage", "sweep", "devastate",
-}
-# Meetings: where they happen counts, but a place in their object is their subject matter.
-TOPIC = {"discuss", "talk", "negotiate", "debate", "consider", "review", "address", "examine", "study"}
-# Violent and street events: where they happened is nearly always said, and near them.
-VIOLENT = {
-    "kill", "shoot", "wound", "injure", "bomb", "explode", "attack", "die", "fire", "clash", "fight",
-    "protest", "demonstrate", "march", "rally", "arrest", "detonate", "blast", "ambush", "behead",
-    "execute", "kidnap", "abduct", "massacre", "murder", "stab", "burn", "destroy", "damage", "riot",
-}
-# Verbs of saying: a place inside what they say is what was said about, not where.
-SPEECH = {
-    "say", "tell", "announce", "stress", "urge", "call", "warn", "accuse", "deny",
-    "condemn", "criticize", "criticise", "reject", "demand", "praise", "welcome", "ask", "claim",
-    "report", "state", "add", "declare", "insist", "express", "voice", "blame", "threaten", "vow",
-    "pledge", "promise", "describe", "note", "quote", "cite", "confirm", "believe", "think",
-}
-ACTOR_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
-# Nouns of people and forces: a country named as their adjective ("U.S. forces") is their nationality.
-ACTOR_NOUNS = {
-    "force", "forces", "troops", "troop", "army", "military", "soldier", "soldiers", "police", "official",
-    "officials", "government", "authorities", "jet", "jets", "plane", "planes", "warplane", "warplanes",
-    "aircraft", "helicopter", "helicopters", "drone", "drones", "navy", "coalition", "ambassador",
-    "embassy", "president", "minister", "leader", "leaders", "officer", "officers", "militants",
-    "fighters", "diplomat", "diplomats", "delegation", "envoy", "administration", "spokesman",
-    "citizen", "citizens", "nationals", "company", "firm", "team", "media", "agency", "ministry",
-    "consulate", "parliament", "lawmakers", "prime", "side", "people", "man", "woman", "men", "women",
-}
-# Forces of a town, which act in it: "Dallas police", "London firefighters".
-LOCAL_FORCES = {"police", "policemen", "firefighters", "paramedics", "residents", "villagers"}
-_CLAUSE_DEPS = {"advcl", "ccomp", "xcomp", "relcl", "acl", "parataxis", "conj"}
-
 
 # What the ranker reads about each place in the trigger's sentence, beside its ``pattern_keys``
 # (weights, pair weights and key weights in ``location_model``): the place with the highest
@@ -83,13 +46,6 @@ FEATURES = (
     "finer_elsewhere", "tie_below",
 )
 FINER_ELSEWHERE = FEATURES.index("finer_elsewhere")
-# Meetings and signings: held somewhere, often said where.
-MEETING = {"meet", "talk", "summit", "conference", "hold", "host", "sign", "negotiate", "gather", "convene"}
-# Prepositions that introduce what a meeting is about: "talks on", "a summit over".
-ABOUT = {"on", "about", "over", "regarding", "concerning"}
-# Verbs of going somewhere: their destination is where the visit, meeting or stay happens.
-TRAVEL = {"arrive", "travel", "return", "fly", "go", "head", "come", "visit", "tour", "land", "reach",
-          "move", "deploy", "send", "flee", "escape", "leave", "depart", "cross"}
 
 
 def locate_event(trigger: Token, coded: CodedArticle, ranker: Ranker | None = None) -> Place | None:
@@ -274,7 +230,7 @@ def _clauses_between(tok: Token, trigger: Token) -> int:
     if common is None:
         return 3
     steps = (_path_up(tok, common) or []) + (_path_up(trigger, common) or [])
-    return sum(t.dep_ in _CLAUSE_DEPS for t in steps)
+    return sum(t.dep_ in CLAUSE_DEPS for t in steps)
 
 
 def _opens_sentence(span: Span) -> bool:
@@ -297,7 +253,7 @@ def _tie(tok: Token, trigger: Token) -> str:
             break
         head = above
         path = _path_up(tok, head)
-        if path is not None and not any(t.dep_ in _CLAUSE_DEPS for t in path):
+        if path is not None and not any(t.dep_ in CLAUSE_DEPS for t in path):
             return "clause" if _locative_path(path, head) else "none"
     common = _common_ancestor(tok, trigger)
     return "other" if common is not None and _crosses_clause(trigger, common) else "none"
@@ -311,7 +267,7 @@ def _locative_path(path: list[Token], top: Token) -> bool:
         return path[0].head.i == top.i  # "Gaza was captured"
     if path[-1].dep_ == "conj" and path[-1].pos_ == "VERB" and len(path) > 1:
         return _locative_path(path[:-1], path[-1])  # "captured or killed in Thailand"
-    if any(t.dep_ in _CLAUSE_DEPS for t in path) or path[0].dep_ in ACTOR_DEPS:
+    if any(t.dep_ in CLAUSE_DEPS for t in path) or path[0].dep_ in ACTOR_DEPS:
         return False
     last = path[-1]
     if last.dep_ in ("dobj", "obj") and (len(path) == 1 or last.lower_ in FRAME_NOUNS):
@@ -373,7 +329,7 @@ def _up(i: int, heads: list[int]):
 
 
 def _crosses_clause(trigger: Token, top: Token) -> bool:
-    return any(t.dep_ in _CLAUSE_DEPS for t in (_path_up(trigger, top) or []))
+    return any(t.dep_ in CLAUSE_DEPS for t in (_path_up(trigger, top) or []))
 
 
 def _word_before(span: Span) -> str:
