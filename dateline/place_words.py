@@ -19,7 +19,7 @@ PLACE_NOUNS = {
     "valley", "crossing", "airport", "airbase", "port", "harbour", "harbor", "island", "islands",
     "river", "mountains", "desert", "oasis", "neighbourhood", "neighborhood", "suburb", "square",
     "strait", "gulf", "sea", "lake", "municipality", "subdistrict", "township", "peninsula",
-    "plateau", "oblast", "prefecture", "governorates", "provinces", "city",
+    "plateau", "oblast", "prefecture", "governorates", "provinces", "city", "sector",
 }
 
 # Kind words of administrative areas that end their names: "Walker County", "Rapides Parish".
@@ -52,7 +52,7 @@ OF_NOUNS = {"city", "town", "village", "province", "region", "district", "govern
             "island", "port", "capital", "county", "municipality", "area", "suburb", "camp",
             "outskirts", "coast", "streets", "centre", "center", "heart", "north", "south", "east",
             "west", "part", "parts", "capitals", "neighbourhood", "neighborhood", "perimeter", "vicinity",
-            "entrance", "environs", "countryside", "edge", "edges", "siege"}
+            "entrance", "environs", "countryside", "edge", "edges", "siege", "stronghold", "farms"}
 
 # Prepositions after which a person's name is rare and a place's common.
 SETTING_PREPOSITIONS = {"in", "near", "outside", "inside", "throughout", "across", "around"}
@@ -134,8 +134,13 @@ def framed(span: Span) -> bool:
     doc = span.doc
     tokens = doc_tokens(doc)
     i = span.start - 1
+    if i >= 1 and tokens[i].text in ("‘", "'") and not tokens[i].whitespace_:
+        i -= 1  # "the town of ‘Ibta": the quote mark is a letter of the name
     if i >= 1 and tokens[i].lower_ == "of" and tokens[i - 1].lower_ in FRAMES:
         return True
+    if i >= 2 and tokens[i].lower_ == "as" and tokens[i - 1].lower_ == "known" \
+            and tokens[i - 2].lower_ in FRAMES:
+        return True  # "two areas known as Al-Karra’a and Al-Dayyatha"
     if i >= 1 and tokens[i].lower_ in APPOSITION_FRAMES and tokens[i].pos_ == "NOUN" \
             and _opens_frame(tokens[i - 1]) \
             and all(t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME") for t in words(span)):

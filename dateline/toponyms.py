@@ -77,6 +77,7 @@ def place_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     found.extend(span for span in _unlabelled_names(doc, taken)
                  if not title_abbreviation(span)
                  and (_bare_name_is_place(span, gaz, places) or _named_as_place(span, gaz, surnames)))
+    found.extend(_misread_names(doc, taken, gaz))
     text = doc_text(doc)
     found = [_joined(without_party(span), gaz) for span in found]
     spans = sorted({(s.start_char, _with_abbreviation_dot(text, s, gaz)) for s in found})
@@ -124,7 +125,8 @@ def _inside_organisation(ent: Span, gaz: Gazetteer, places: set[str], surnames: 
         return [with_kind]  # "Talacogon town", "the Zahra neighborhood"
     if all(proper) and len(span) <= 4 and (framed(span) or site(span)):
         return [span]  # "the capital Grozny", "the town of Al-Amarah", "Tishreen Power Plant"
-    if all(proper) and len(span) <= 3 and (_placed(span, gaz, surnames) or _place_by_context(span, gaz, surnames)):
+    if all(proper) and len(span) <= 3 \
+            and (_placed(span, gaz, surnames) or _place_by_context(span, gaz, surnames)):
         return [span]  # "near Murphy", "captured Das", "stormed Dahiyat Al-Assad"
     if all(proper) and len(span) <= 2 and not text.isupper() and _setting(span, surnames):
         return [span]  # "killed at Ejule": organisations are rarely "in" or "near" anything
@@ -356,6 +358,35 @@ def _unlabelled_names(doc: Doc, taken: list[bool]) -> Iterator[Span]:
             j += 1  # "Al-Maghaweer camp"
         yield doc[i:j]
         i = max(j, i + 1)
+
+
+def _misread_names(doc: Doc, taken: list[bool], gaz: Gazetteer) -> list[Span]:
+    """Names the tagger read as adjectives or common nouns: a sizeable town or an area the
+    gazetteer knows ("the southern Aleppo districts"), or a name after a glued opening quote that
+    the text frames as a place ("the key town of ‘Ibta", where "‘" stands for an Arabic letter)."""
+    tokens = doc_tokens(doc)
+    out = []
+    for tok in tokens:
+        i = tok.i
+        if taken[i] or tok.pos_ not in ("ADJ", "NOUN") or not tok.is_title or not tok.is_alpha \
+                or tok.ent_type_ or tok.is_sent_start or i == 0:
+            continue
+        span = doc[i:i + 1]
+        text = tok.text
+        if len(text) < 4 or tok.lower_ in NOT_PLACES | COMPASS or gaz.is_demonym(text):
+            continue  # not "Rs 80,000", "No. 4", "Western"
+        quoted = tokens[i - 1].text in ("‘", "'") and not tokens[i - 1].whitespace_
+        if (quoted and (framed(span) or cued(span, strict=True))) or _own_name_of_a_large_place(text, gaz):
+            out.append(span)
+    return out
+
+
+def _own_name_of_a_large_place(text: str, gaz: Gazetteer) -> bool:
+    """Whether a country, state or province, or a town of some size, is called by this very name
+    (not an abbreviation or an alternate spelling)."""
+    rows, flags = gaz.lookup(text)
+    own = (flags & PRIMARY) > 0
+    return bool((own & ((gaz.level[rows] <= ADMIN1) | (gaz.pop[rows] >= _MIN_POPULATION_BARE))).any())
 
 
 def _name_like(doc: Doc) -> list[int]:

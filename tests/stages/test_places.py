@@ -223,3 +223,17 @@ def test_places_take_whole_names_of_several_hyphenated_parts_and_no_common_nouns
     places = by_text(places_of(text, nlp, resources))
     assert places["Riviere-du-Loup"].country == "CAN"
     assert "mosques" not in places and "Riviere" not in places
+
+
+def test_places_take_names_the_tagger_misread(nlp, resources):
+    text = ("The army targeted the southern Aleppo districts. Rebels hit a base near the key town of ‘Ibta "
+            "on Sunday. Five villagers died in the Hajira sector. They captured two areas known as "
+            "Al-Karra’a and Al-Dayyatha.")
+    found = by_text(places_of(text, nlp, resources))
+    assert found["Aleppo"].country == "SYR"  # tagged an adjective
+    assert {"Ibta", "Hajira sector", "Al-Karra’a", "Al-Dayyatha"} <= set(found)
+
+
+def test_places_leave_a_currency_that_abbreviates_a_place(nlp, resources):
+    text = "Police found fake currency worth Rs 80,000 on the man."
+    assert "Rs" not in by_text(places_of(text, nlp, resources))
