@@ -272,7 +272,8 @@ def _placed(span: Span, gaz: Gazetteer | None, surnames: Counter[str], known: bo
     head = root.head
     governed = root.dep_ == "pobj" and head.i == span.start - 1 and (
         head.lower_ in LOCATIVE - ACTOR_PREPOSITIONS
-        or (head.lower_ == "to" and head.head.lower_ in ("close", "next")))  # "close to Jaffna"
+        or (head.lower_ == "to" and head.head.lower_ in ("close", "next"))  # "close to Jaffna"
+        or (head.lower_ in ("on", "at") and head.head.lemma_.lower() in _ASSAULT_NOUNS))  # "an attack on Azaz"
     taken = root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS
     return (governed or taken) and (not known or _known(text, gaz))
 
@@ -404,6 +405,9 @@ _KIND_AFTER = PLACE_NOUNS | {"area", "areas", "villages", "towns", "districts", 
                              "farms", "neighbourhoods", "neighborhoods", "constituency", "border"}
 # Verbs whose object is a place and seldom a person: "stormed Najarah", "entered Zabdeen".
 _PLACE_ONLY_VERBS = {"storm", "enter", "shell", "overrun", "besiege", "liberate", "bombard", "invade"}
+# Nouns of assaults, whose target after "on" is a place when its name is one: "an attack on Azaz".
+_ASSAULT_NOUNS = {"attack", "assault", "offensive", "raid", "strike", "airstrike", "air-strike", "bombing",
+                  "bombardment", "shelling", "advance", "push", "counter-offensive", "counteroffensive"}
 # People named by where they live: "residents of Kasumbalesa".
 _DWELLERS = {"residents", "inhabitants", "villagers", "natives", "townspeople"}
 # Passive verbs whose subject is a place and seldom a person: "Jaffna was recaptured".

@@ -237,3 +237,8 @@ def test_places_take_names_the_tagger_misread(nlp, resources):
 def test_places_leave_a_currency_that_abbreviates_a_place(nlp, resources):
     text = "Police found fake currency worth Rs 80,000 on the man."
     assert "Rs" not in by_text(places_of(text, nlp, resources))
+
+
+def test_places_take_the_target_of_an_assault(nlp, resources):
+    text = "Earlier this week, ISIS suicide attack on Azaz killed at least 30 militants from Ahrar al-Sham Movement."
+    assert by_text(places_of(text, nlp, resources))["Azaz"].country == "SYR"  # the model calls it a person
