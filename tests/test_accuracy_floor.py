@@ -25,7 +25,7 @@ FLOORS: dict[str, dict[str, float]] = {
             "e2e_found_acc161": 0.86, "recognition_overlap_f1": 0.77},
     "geowebnews": {"gold_spans_exact": 0.83, "gold_spans_acc161": 0.82, "e2e_found_exact": 0.85,
                    "e2e_found_acc161": 0.875, "recognition_overlap_f1": 0.77},
-    "event-location": {"accuracy_name": 0.77, "has_location_f1": 0.755},
+    "event-location": {"accuracy_name": 0.79, "has_location_f1": 0.78},
     "recognizers-text": {"DateParser_accuracy": 0.35, "DatePeriodParser_accuracy": 0.28,
                          "DurationParser_accuracy": 0.65, "DateTimeModel_accuracy": 0.44},
 }
