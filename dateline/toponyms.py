@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 import numpy as np
-from spacy.attrs import ORTH, POS
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_TITLE, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, PRIMARY, REGION, Gazetteer
@@ -366,11 +366,13 @@ def _misread_names(doc: Doc, taken: list[bool], gaz: Gazetteer) -> list[Span]:
     gazetteer knows ("the southern Aleppo districts"), or a name after a glued opening quote that
     the text frames as a place ("the key town of ‘Ibta", where "‘" stands for an Arabic letter)."""
     tokens = doc_tokens(doc)
+    strings = doc.vocab.strings
+    pos, title, alpha, ent = doc.to_array([POS, IS_TITLE, IS_ALPHA, ENT_TYPE]).T
+    maybe = ((pos == strings["ADJ"]) | (pos == strings["NOUN"])) & (title == 1) & (alpha == 1) & (ent == 0)
     out = []
-    for tok in tokens:
-        i = tok.i
-        if taken[i] or tok.pos_ not in ("ADJ", "NOUN") or not tok.is_title or not tok.is_alpha \
-                or tok.ent_type_ or tok.is_sent_start or i == 0:
+    for i in np.flatnonzero(maybe).tolist():  # (read from the arrays: few words pass)
+        tok = tokens[i]
+        if i == 0 or taken[i] or tok.is_sent_start:
             continue
         span = doc[i:i + 1]
         text = tok.text
