@@ -44,6 +44,20 @@ PLACE_VERBS = {"capture", "recapture", "seize", "storm", "shell", "bomb", "bomba
                "raid", "besiege", "liberate", "retake", "overrun", "occupy", "patrol", "evacuate",
                "encircle", "surround", "reach"}
 
+# Generic nouns after a name that make it a place's ("the Nabi Yunis area", "Palouch village").
+KIND_AFTER = PLACE_NOUNS | {"area", "areas", "villages", "towns", "districts", "suburbs", "commune",
+                            "junction", "border-crossing", "locality", "settlement", "quarter",
+                            "farms", "neighbourhoods", "neighborhoods", "constituency", "border"}
+# Verbs whose object is a place and seldom a person: "stormed Najarah", "entered Zabdeen".
+PLACE_ONLY_VERBS = {"storm", "enter", "shell", "overrun", "besiege", "liberate", "bombard", "invade"}
+# Nouns of assaults, whose target after "on" is a place when its name is one: "an attack on Azaz".
+ASSAULT_NOUNS = {"attack", "assault", "offensive", "raid", "strike", "airstrike", "air-strike", "bombing",
+                 "bombardment", "shelling", "advance", "push", "counter-offensive", "counteroffensive"}
+# People named by where they live: "residents of Kasumbalesa".
+DWELLERS = {"residents", "inhabitants", "villagers", "natives", "townspeople"}
+# Passive verbs whose subject is a place and seldom a person: "Jaffna was recaptured".
+TAKEN_PLACE_VERBS = PLACE_ONLY_VERBS | {"retake", "recapture"}
+
 # Kind words that belong to the name when they follow it ("Idlib province", "Ain al-Hilweh camp").
 KIND_SUFFIX = PLACE_NOUNS - {"river", "sea", "lake", "islands", "island", "mountains"}
 

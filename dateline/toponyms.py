@@ -24,13 +24,18 @@ from .geocode import candidates
 from .place_words import (
     ACTOR_PREPOSITIONS,
     ADMIN_KINDS,
+    ASSAULT_NOUNS,
     COMPASS,
+    DWELLERS,
+    KIND_AFTER,
     LOCATIVE,
     NOT_PLACES,
     OF_NOUNS,
     PLACE_NOUNS,
+    PLACE_ONLY_VERBS,
     PLACE_VERBS,
     SETTING_PREPOSITIONS,
+    TAKEN_PLACE_VERBS,
     TITLES,
     capitalised,
     cued,
@@ -197,9 +202,9 @@ def _place_by_context(span: Span, gaz: Gazetteer, surnames: Counter[str]) -> boo
     if nxt is not None and (nxt.tag_ == "POS" or nxt.pos_ in ("NOUN", "PROPN")):
         return False  # "stormed Assad's palace", "entered Sadr City": the name goes on
     root = span.root
-    stormed = root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_ONLY_VERBS
+    stormed = root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_ONLY_VERBS
     dwellers = span.start >= 2 and tokens[span.start - 1].lower_ == "of" \
-        and tokens[span.start - 2].lower_ in _DWELLERS
+        and tokens[span.start - 2].lower_ in DWELLERS
     return stormed or dwellers
 
 
@@ -207,7 +212,7 @@ def _taken_subject(span: Span) -> bool:
     """A name that is the passive subject of a verb of taking or striking a place: "Jaffna was
     captured", "Grozny was shelled"."""
     root = span.root
-    return root.dep_ == "nsubjpass" and root.head.lemma_.lower() in _TAKEN_PLACE_VERBS
+    return root.dep_ == "nsubjpass" and root.head.lemma_.lower() in TAKEN_PLACE_VERBS
 
 
 def _setting(span: Span, surnames: Counter[str]) -> bool:
@@ -273,7 +278,7 @@ def _placed(span: Span, gaz: Gazetteer | None, surnames: Counter[str], known: bo
     governed = root.dep_ == "pobj" and head.i == span.start - 1 and (
         head.lower_ in LOCATIVE - ACTOR_PREPOSITIONS
         or (head.lower_ == "to" and head.head.lower_ in ("close", "next"))  # "close to Jaffna"
-        or (head.lower_ in ("on", "at") and head.head.lemma_.lower() in _ASSAULT_NOUNS))  # "an attack on Azaz"
+        or (head.lower_ in ("on", "at") and head.head.lemma_.lower() in ASSAULT_NOUNS))  # "an attack on Azaz"
     taken = root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS
     return (governed or taken) and (not known or _known(text, gaz))
 
@@ -401,19 +406,6 @@ def _name_like(doc: Doc) -> list[int]:
     return np.flatnonzero(found).tolist()
 
 
-# Generic nouns after a name that make it a place's ("the Nabi Yunis area", "Palouch village").
-_KIND_AFTER = PLACE_NOUNS | {"area", "areas", "villages", "towns", "districts", "suburbs", "commune",
-                             "junction", "border-crossing", "locality", "settlement", "quarter",
-                             "farms", "neighbourhoods", "neighborhoods", "constituency", "border"}
-# Verbs whose object is a place and seldom a person: "stormed Najarah", "entered Zabdeen".
-_PLACE_ONLY_VERBS = {"storm", "enter", "shell", "overrun", "besiege", "liberate", "bombard", "invade"}
-# Nouns of assaults, whose target after "on" is a place when its name is one: "an attack on Azaz".
-_ASSAULT_NOUNS = {"attack", "assault", "offensive", "raid", "strike", "airstrike", "air-strike", "bombing",
-                  "bombardment", "shelling", "advance", "push", "counter-offensive", "counteroffensive"}
-# People named by where they live: "residents of Kasumbalesa".
-_DWELLERS = {"residents", "inhabitants", "villagers", "natives", "townspeople"}
-# Passive verbs whose subject is a place and seldom a person: "Jaffna was recaptured".
-_TAKEN_PLACE_VERBS = _PLACE_ONLY_VERBS | {"retake", "recapture"}
 _NOT_NAMES = {"DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "LANGUAGE", "LAW"}
 
 
@@ -431,12 +423,12 @@ def _named_as_place(span: Span, gaz: Gazetteer, surnames: Counter[str]) -> bool:
         span, name = span[:-1], name[:-1]  # "the Dara’a Governorate"
     text = span_text(span)
     if len(span) > 4 or len(text) < 3 or any(t.ent_type_ in _NOT_NAMES for t in name) \
-            or name[0].text in TITLES or name[0].lower_ in _KIND_AFTER or text.lower() in NOT_PLACES \
+            or name[0].text in TITLES or name[0].lower_ in KIND_AFTER or text.lower() in NOT_PLACES \
             or gaz.is_demonym(text) or gaz.is_demonym(name[0].text) or name[-1].lower_ in surnames:
         return False  # "Syrian Arab Army": a name that opens with a people's is theirs
     tokens = doc_tokens(span.doc)
     nxt = tokens[span.end] if span.end < len(tokens) else None
-    if nxt is not None and nxt.lower_ in _KIND_AFTER and (nxt.pos_ == "NOUN" or kind_ends):
+    if nxt is not None and nxt.lower_ in KIND_AFTER and (nxt.pos_ == "NOUN" or kind_ends):
         # not "an Islamic State camp" (theirs), nor "the West Bank town of Bethlehem" (another name's)
         owned = span.start > 0 and tokens[span.start - 1].lower_ in ("a", "an")
         # "the West Bank town of Bethlehem": a known area before a kind noun holds the next name;
@@ -445,14 +437,14 @@ def _named_as_place(span: Span, gaz: Gazetteer, surnames: Counter[str]) -> bool:
             and (_known(text, gaz) or name[0].ent_type_ == "NORP")  # "the Sunni neighbourhood of X"
         return not owned and not holds
     root = span.root
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in _PLACE_ONLY_VERBS:
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_ONLY_VERBS:
         return nxt is None or nxt.tag_ != "POS"
     if nxt is not None and _name_goes_on(nxt):
         return False
     if cued(span, strict=True) and _known(text, gaz):
         return True  # "in western Palmyra", "the city of Palmyra": a known place, whatever spaCy filed it as
     if span.start >= 2 and tokens[span.start - 1].lower_ == "of" \
-            and tokens[span.start - 2].lower_ in (OF_NOUNS - {"part", "parts", "heart"}) | _DWELLERS:
+            and tokens[span.start - 2].lower_ in (OF_NOUNS - {"part", "parts", "heart"}) | DWELLERS:
         return True  # "to the east of Khan Al-Sheih", "the outskirts of Saraf", "residents of Agasha"
     return not name[0].ent_type_ and len(span) <= 3 and _setting(span, surnames)
 
