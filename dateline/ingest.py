@@ -298,8 +298,8 @@ def _parse_date(value: Any) -> dt.date | None:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         pass
-    try:  # full ISO timestamps with a zone ("2020-12-07T10:00:00Z")
-        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    try:  # full ISO timestamps with a zone ("2020-12-07T10:00:00Z": Python 3.11 reads the "Z")
+        return dt.datetime.fromisoformat(value).date()
     except ValueError:
         return None
 

@@ -9,8 +9,17 @@ import click
 from ..ingest import read_articles
 from ..pipeline import code_articles
 from ..resources import Resources
-from .common import (EXIT_REJECTS, Progress, RejectReport, as_date, exit_status, input_options,
-                     output_stream, resolve_inputs, split_items)
+from .common import (
+    EXIT_REJECTS,
+    Progress,
+    RejectReport,
+    as_date,
+    exit_status,
+    input_options,
+    output_stream,
+    resolve_inputs,
+    split_items,
+)
 from .options import build_settings, quiet_option, settings_options
 
 

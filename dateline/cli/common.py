@@ -57,7 +57,8 @@ class RejectReport:
 
     def __init__(self, path: str | None):
         self.count = 0
-        self._fh = open(path, "w", encoding="utf-8") if path else None
+        # open for the whole run, one line per reject as it comes; ``close`` ends it
+        self._fh = open(path, "w", encoding="utf-8") if path else None  # noqa: SIM115
 
     def add(self, reject: Reject) -> None:
         self.count += 1
