@@ -229,10 +229,15 @@ def _area_name(span: Span, gaz: Gazetteer, min_words: int) -> bool:
     if len(span) < min_words or len(span) > 4 or gaz.is_demonym(text) \
             or text.lower() in NOT_PLACES or not words(span)[-1].is_alpha:
         return False
+    return _own_name(text, gaz, min_population=10_000)
+
+
+def _own_name(text: str, gaz: Gazetteer, min_population: float) -> bool:
+    """Whether a country, a state or province, a region, or a town of at least ``min_population``
+    is called by this very name (its own, not an alternate spelling or an abbreviation)."""
     rows, flags = gaz.lookup(text)
-    level = gaz.level[rows]
     own = (flags & PRIMARY) > 0
-    return bool((own & ((level <= ADMIN1) | (gaz.pop[rows] >= 10_000))).any())
+    return bool((own & ((gaz.level[rows] <= ADMIN1) | (gaz.pop[rows] >= min_population))).any())
 
 
 def _listed_with(found: list[Span], taken: list[bool], gaz: Gazetteer, surnames: Counter[str]) -> list[Span]:
@@ -384,17 +389,9 @@ def _misread_names(doc: Doc, taken: list[bool], gaz: Gazetteer) -> list[Span]:
         if len(text) < 4 or tok.lower_ in NOT_PLACES | COMPASS or gaz.is_demonym(text):
             continue  # not "Rs 80,000", "No. 4", "Western"
         quoted = tokens[i - 1].text in ("‘", "'") and not tokens[i - 1].whitespace_
-        if (quoted and (framed(span) or cued(span, strict=True))) or _own_name_of_a_large_place(text, gaz):
+        if (quoted and (framed(span) or cued(span, strict=True))) or _own_name(text, gaz, _MIN_POPULATION_BARE):
             out.append(span)
     return out
-
-
-def _own_name_of_a_large_place(text: str, gaz: Gazetteer) -> bool:
-    """Whether a country, state or province, or a town of some size, is called by this very name
-    (not an abbreviation or an alternate spelling)."""
-    rows, flags = gaz.lookup(text)
-    own = (flags & PRIMARY) > 0
-    return bool((own & ((gaz.level[rows] <= ADMIN1) | (gaz.pop[rows] >= _MIN_POPULATION_BARE))).any())
 
 
 def _name_like(doc: Doc) -> list[int]:
