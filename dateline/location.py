@@ -32,7 +32,7 @@ from .location_words import (
     VIOLENT,
 )
 from .model import CodedArticle, Place
-from .stages.tokens import children_of, doc_heads, doc_tokens, sentence_of
+from .stages.tokens import children_of, doc_heads, doc_memo, doc_tokens, sentence_of
 
 # What the ranker reads about each place in the trigger's sentence, beside its ``pattern_keys``
 # (weights, pair weights and key weights in ``location_model``): the place with the highest
@@ -243,6 +243,15 @@ def _opens_sentence(span: Span) -> bool:
 
 def _tie(tok: Token, trigger: Token) -> str:
     """How the place hangs on the trigger: "direct", "clause", "other" or "none"."""
+    ties = doc_memo(tok.doc, "location_tie")  # (the features and the pattern keys both ask)
+    key = (tok.i, trigger.i)
+    tie = ties.get(key)
+    if tie is None:
+        tie = ties[key] = _find_tie(tok, trigger)
+    return tie
+
+
+def _find_tie(tok: Token, trigger: Token) -> str:
     path = _path_up(tok, trigger)
     if path is not None:
         return "direct" if _locative_path(path, trigger) else "none"
