@@ -2,8 +2,9 @@
 
 The ranker is a softmax over the places of the trigger's sentence and "nowhere" (score 0), with
 a weight per feature of ``location.FEATURES``, per pair of features (a quadratic model) and per
-pattern key of ``location.pattern_keys`` seen at least ``--min-count`` times (L2-regularised). Each item's loss is minus the log of the probability given to the right answers
-(a place matching a gold location by name, rule 7, or "nowhere" when the gold has none); items
+pattern key of ``location.pattern_keys`` seen at least ``--min-count`` times (L2-regularised).
+Each item's loss is minus the log of the probability given to the right answers (a place
+matching a gold location by name, rule 7, or "nowhere" when the gold has none); items
 whose gold place was never recognised are left out, as no weight can make them right, and so are
 the items of the batches named by ``--skip-source``: by default ``Masdar_RA``, whose annotator gave
 a location to 9% of its 914 "killed" items where every other batch gives one to 67-87% (a
@@ -13,6 +14,7 @@ cross-validated one (5 folds by sentence), so overfitting shows; ``--write`` sav
 to ``dateline/data/places/location_ranker.json``.
 
     python benchmarks/fit_location.py [--data ../shared/data] [--docs /tmp/evloc.spacy] [--write]
+                                      [--folds 5] [--l2 1e-3] [--min-count 10] [--skip-source NAME]
 """
 
 from __future__ import annotations
@@ -72,7 +74,8 @@ def item_rows(doc, coded: CodedArticle, item: dict) -> dict:
     gold = [Span(g["start"], g["end"], g["text"]) for g in item["locations"]]
     verb = doc.char_span(item["verb"]["start"], item["verb"]["end"], alignment_mode="expand")
     if verb is None:
-        return {"none": not gold, "now": not gold, "has_places": False, "trainable": False, "text": item["text"]}
+        return {"none": not gold, "now": not gold, "has_places": False, "trainable": False,
+                "text": item["text"]}
     trigger = verb.root
     found = candidates(trigger, coded)
     x = np.array(feature_rows(trigger, found)).reshape(len(found), len(FEATURES))
