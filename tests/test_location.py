@@ -133,5 +133,5 @@ def test_location_leaves_out_what_a_meeting_is_about(nlp, resources):
 
 
 def test_location_leaves_out_the_country_spoken_to(nlp, resources):
-    text = "On 22 December, Washington asked Hanoi to return to the talks with the terms offered in October."
+    text = "In March, Washington asked Hanoi to return to the negotiations on the old terms."
     assert locate(text, "return", nlp, resources) is None

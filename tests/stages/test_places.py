@@ -192,7 +192,7 @@ def test_places_skip_months_groups_and_common_words_named_like_villages(nlp, res
 
 
 def test_places_take_towns_filed_as_people_by_their_frame_or_their_fate(nlp, resources):
-    text = ("A car bomb exploded outside a police college in Yemen's capital Sanaa on Wednesday. "
+    text = ("A bomb went off near a police academy in Yemen's capital Sanaa on Tuesday. "
             "Troops destroyed rebel bunkers close to Jaffna. Residents marched in Sanaa Friday.")
     places = [(p.text, p.country) for p in places_of(text, nlp, resources).places]
     assert places.count(("Sanaa", "YEM")) == 2  # "capital" after a possessive; not "Sanaa Friday"
@@ -205,9 +205,9 @@ def test_places_leave_a_person_whose_flat_a_town_is_named_like(nlp, resources):
 
 
 def test_places_take_names_that_only_a_place_could_be(nlp, resources):
-    text = ("Rebels are storming the northern perimeter of Saraf. Two bombs went off at the Torkham border "
-            "crossing. Troops plan to storm Tall Kurdi soon. Police patrolled the Landhi constituency. "
-            "Residents of Kasumbalesa protested.")
+    text = ("Troops pushed into the southern perimeter of Saraf. Two bombs went off at the Torkham border "
+            "crossing. Militias may storm Tall Kurdi next week. Voters queued across the Landhi constituency. "
+            "Residents of Kasumbalesa blocked the road.")
     found = set(by_text(places_of(text, nlp, resources)))
     assert {"Saraf", "Torkham", "Tall Kurdi", "Landhi", "Kasumbalesa"} <= found
 
@@ -218,7 +218,7 @@ def test_places_leave_peoples_and_owners_named_after_a_verb_of_storming(nlp, res
 
 
 def test_places_take_whole_names_of_several_hyphenated_parts_and_no_common_nouns(nlp, resources):
-    text = ("The bomb was detonated near Riviere-du-Loup, Quebec. Thousands marched in Doha after prayers "
+    text = ("An old bomb was found near Riviere-du-Loup, Quebec. Thousands marched in Doha after prayers "
             "in mosques.")
     places = by_text(places_of(text, nlp, resources))
     assert places["Riviere-du-Loup"].country == "CAN"
@@ -226,9 +226,9 @@ def test_places_take_whole_names_of_several_hyphenated_parts_and_no_common_nouns
 
 
 def test_places_take_names_the_tagger_misread(nlp, resources):
-    text = ("The army targeted the southern Aleppo districts. Rebels hit a base near the key town of ‘Ibta "
-            "on Sunday. Five villagers died in the Hajira sector. They captured two areas known as "
-            "Al-Karra’a and Al-Dayyatha.")
+    text = ("Jets struck the southern Aleppo districts overnight. Rebels shelled the outskirts of the town "
+            "of ‘Ibta on Sunday. Shelling hit homes in the Hajira sector on Monday. Rebels took control of "
+            "two areas known as Al-Karra’a and Al-Dayyatha.")
     found = by_text(places_of(text, nlp, resources))
     assert found["Aleppo"].country == "SYR"  # tagged an adjective
     assert {"Ibta", "Hajira sector", "Al-Karra’a", "Al-Dayyatha"} <= set(found)
@@ -240,5 +240,5 @@ def test_places_leave_a_currency_that_abbreviates_a_place(nlp, resources):
 
 
 def test_places_take_the_target_of_an_assault(nlp, resources):
-    text = "Earlier this week, ISIS suicide attack on Azaz killed at least 30 militants from Ahrar al-Sham Movement."
+    text = "Earlier this month, a car bomb attack on Azaz killed at least 12 members of Ahrar al-Sham Movement."
     assert by_text(places_of(text, nlp, resources))["Azaz"].country == "SYR"  # the model calls it a person
