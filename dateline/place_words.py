@@ -98,6 +98,9 @@ TITLES = {
     "King", "Queen", "Prince", "Sheikh", "Coach", "Judge", "Officer",
 }
 
+# Abbreviations that stand before a number: "No. 4", "Nos. 3 and 4".
+NUMBER_SIGNS = {"No.", "Nos."}
+
 ACTOR_PREPOSITIONS = {"from", "to", "toward", "towards", "between", "among", "over"}
 
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -196,9 +199,9 @@ APPOSITION_FRAMES = {"capital", "city", "town", "village", "port", "hamlet", "en
 
 
 def title_abbreviation(span: Span) -> bool:
-    """"Brig." in "Brig. Khaled El-Mahgoub": a rank, not the Swiss town."""
+    """"Brig." in "Brig. Khaled El-Mahgoub": a rank, not the Swiss town; "No." in "No. 4": a number."""
     tokens = doc_tokens(span.doc)
-    return len(span) == 1 and f"{span_text(span)}." in TITLES and span.end < len(tokens) \
+    return len(span) == 1 and f"{span_text(span)}." in TITLES | NUMBER_SIGNS and span.end < len(tokens) \
         and tokens[span.end].text == "."
 
 
