@@ -130,8 +130,7 @@ def _inside_organisation(ent: Span, gaz: Gazetteer, places: set[str], surnames: 
         return [with_kind]  # "Talacogon town", "the Zahra neighborhood"
     if all(proper) and len(span) <= 4 and (framed(span) or site(span)):
         return [span]  # "the capital Grozny", "the town of Al-Amarah", "Tishreen Power Plant"
-    if all(proper) and len(span) <= 3 \
-            and (_placed(span, gaz, surnames) or _place_by_context(span, gaz, surnames)):
+    if all(proper) and len(span) <= 3 and _placed(span, gaz, surnames):
         return [span]  # "near Murphy", "captured Das", "stormed Dahiyat Al-Assad"
     if all(proper) and len(span) <= 2 and not text.isupper() and _setting(span, surnames):
         return [span]  # "killed at Ejule": organisations are rarely "in" or "near" anything
@@ -168,7 +167,7 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str], surnames: Counter[st
         return with_kind
     if len(span) <= 4 and (framed(span) or site(span)) and not gaz.is_demonym(text):
         return span  # "the town of Tuz Khurmatu", "Kweyris Air Base": the text says what it is
-    if len(span) <= 3 and (_placed(span, gaz, surnames) or _place_by_context(span, gaz, surnames)):
+    if len(span) <= 3 and _placed(span, gaz, surnames):
         return span  # "in Jezzine", "recaptured Kafr Saghir", "residents of Kasumbalesa"
     if ent.label_ == "PERSON" and len(span) <= 2 and _setting(span, surnames):
         return span  # "killed in Mayangose": people are rarely "in" someone
@@ -187,25 +186,6 @@ def _mistagged(ent: Span, gaz: Gazetteer, places: set[str], surnames: Counter[st
     if modifies_common_noun(word) and _place_name(span, gaz, places, cue=True):
         return span  # "a Gainesville restaurant", "the Gainesville sewer system"
     return None
-
-
-def _place_by_context(span: Span, gaz: Gazetteer, surnames: Counter[str]) -> bool:
-    """A name, known or not, that only a place could be in its sentence: the object of storming or
-    shelling ("stormed Dahiyat Al-Assad"), or whose residents are spoken of ("residents of
-    Kasumbalesa")."""
-    tokens = doc_tokens(span.doc)
-    text = span_text(span)
-    if tokens[span.end - 1].lower_ in surnames or text.lower() in NOT_PLACES or gaz.is_demonym(text) \
-            or gaz.is_demonym(tokens[span.start].text):
-        return False
-    nxt = tokens[span.end] if span.end < len(tokens) else None
-    if nxt is not None and (nxt.tag_ == "POS" or nxt.pos_ in ("NOUN", "PROPN")):
-        return False  # "stormed Assad's palace", "entered Sadr City": the name goes on
-    root = span.root
-    stormed = root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_ONLY_VERBS
-    dwellers = span.start >= 2 and tokens[span.start - 1].lower_ == "of" \
-        and tokens[span.start - 2].lower_ in DWELLERS
-    return stormed or dwellers
 
 
 def _taken_subject(span: Span) -> bool:
@@ -268,8 +248,8 @@ def _listed_with(found: list[Span], taken: list[bool], gaz: Gazetteer, surnames:
 def _placed(span: Span, gaz: Gazetteer | None, surnames: Counter[str], known: bool = True) -> bool:
     """A name the gazetteer knows (unless not ``known`` is asked) that the sentence uses as a place:
     governed by a locative preposition ("killed in Jezzine") or the object of a verb of taking or
-    striking a place ("recaptured Kafr Saghir"); not someone's surname or possession ("in
-    Clinton's speech")."""
+    striking a place ("recaptured Kafr Saghir"); or any name that only a place could be there
+    (``_only_a_place``); not someone's surname or possession ("in Clinton's speech")."""
     text = span_text(span)
     tokens = doc_tokens(span.doc)
     if tokens[span.end - 1].lower_ in surnames or text.lower() in NOT_PLACES \
@@ -285,7 +265,24 @@ def _placed(span: Span, gaz: Gazetteer | None, surnames: Counter[str], known: bo
         or (head.lower_ == "to" and head.head.lower_ in ("close", "next"))  # "close to Jaffna"
         or (head.lower_ in ("on", "at") and head.head.lemma_.lower() in ASSAULT_NOUNS))  # "an attack on Azaz"
     taken = root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS
-    return (governed or taken) and (not known or _known(text, gaz))
+    if (governed or taken) and (not known or _known(text, gaz)):
+        return True
+    return gaz is not None and _only_a_place(span, nxt, gaz)
+
+
+def _only_a_place(span: Span, nxt: Token | None, gaz: Gazetteer) -> bool:
+    """A name, known or not, that only a place could be in its sentence: the object of storming or
+    shelling ("stormed Dahiyat Al-Assad"), or whose residents are spoken of ("residents of
+    Kasumbalesa"); not a people's ("stormed the Syrian Arab Army") nor one that goes on ("entered
+    Sadr City")."""
+    tokens = doc_tokens(span.doc)
+    if gaz.is_demonym(tokens[span.start].text) or (nxt is not None and nxt.pos_ in ("NOUN", "PROPN")):
+        return False
+    root = span.root
+    stormed = root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_ONLY_VERBS
+    dwellers = span.start >= 2 and tokens[span.start - 1].lower_ == "of" \
+        and tokens[span.start - 2].lower_ in DWELLERS
+    return stormed or dwellers
 
 
 def _place_name(span: Span, gaz: Gazetteer, places: set[str], cue: bool = False) -> bool:
