@@ -2,8 +2,9 @@
 
 A place's score is ``x . linear + sum(w * x[a] * x[b] for each weighted pair a, b)`` plus the
 weights of the place's patterns (``location.pattern_keys``: the preposition before it, its tree
-path to the trigger, the trigger's word, ...); "nowhere" scores 0. The weights live in ``data/places/location_ranker.json``, written by
-``benchmarks/fit_location.py`` from the Halterman event-location dev set (MIT licence).
+path to the trigger, the trigger's word, ...); "nowhere" scores 0. The weights live in
+``data/places/location_ranker.json``, written by ``benchmarks/fit_location.py`` from the Halterman
+event-location dev set (MIT licence).
 """
 
 from __future__ import annotations

@@ -180,10 +180,11 @@ def framed(span: Span) -> bool:
         return framed(doc[left:first.i + 1]) or framed(doc[first.i:first.i + 1])
     return False
 
+
 def _opens_frame(tok: Token) -> bool:
     """A word before a kind noun that makes the name after it that kind's: "the", "northern", the
     "'s" of "Yemen's capital Sanaa", an adjective ("the war-ravaged capital Grozny")."""
-    return tok.lower_ in DETERMINERS | COMPASS or tok.tag_ in ("POS", "JJ", "VBN")
+    return tok.lower_ in DETERMINERS or tok.lower_ in COMPASS or tok.tag_ in ("POS", "JJ", "VBN")
 
 
 FRAMES = {"city", "town", "village", "villages", "towns", "cities", "district", "province", "region",
@@ -201,8 +202,10 @@ APPOSITION_FRAMES = {"capital", "city", "town", "village", "port", "hamlet", "en
 def title_abbreviation(span: Span) -> bool:
     """"Brig." in "Brig. Khaled El-Mahgoub": a rank, not the Swiss town; "No." in "No. 4": a number."""
     tokens = doc_tokens(span.doc)
-    return len(span) == 1 and f"{span_text(span)}." in TITLES | NUMBER_SIGNS and span.end < len(tokens) \
-        and tokens[span.end].text == "."
+    if len(span) != 1 or span.end >= len(tokens) or tokens[span.end].text != ".":
+        return False
+    abbreviation = f"{span_text(span)}."
+    return abbreviation in TITLES or abbreviation in NUMBER_SIGNS
 
 
 def modifies_common_noun(tok: Token) -> bool:

@@ -383,7 +383,7 @@ def _misread_names(doc: Doc, taken: list[bool], gaz: Gazetteer) -> list[Span]:
             continue
         span = doc[i:i + 1]
         text = tok.text
-        if len(text) < 4 or tok.lower_ in NOT_PLACES | COMPASS or gaz.is_demonym(text):
+        if len(text) < 4 or tok.lower_ in NOT_PLACES or tok.lower_ in COMPASS or gaz.is_demonym(text):
             continue  # not "Rs 80,000", "No. 4", "Western"
         quoted = tokens[i - 1].text in ("‘", "'") and not tokens[i - 1].whitespace_
         if (quoted and (framed(span) or cued(span, strict=True))) or _own_name(text, gaz, _MIN_POPULATION_BARE):
