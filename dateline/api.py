@@ -193,7 +193,7 @@ FILTERS = {
     "until": ({"type": "string", "format": "date"}, "Events on or before this day (YYYY-MM-DD)."),
     "country": ({"type": "string"}, "ISO codes or names, comma-separated: source, target or place country."),
     "actor": ({"type": "string"}, "An actor code (EGYGOV) or part of an actor's name."),
-    "event_type": ({"type": "string"}, "PLOVER event types, comma-separated."),
+    "event_type": ({"type": "string"}, "PLOVER event types or STATEMENT (CAMEO 01), comma-separated."),
     "quad_class": ({"type": "string"}, "Quad classes 1-4, comma-separated."),
     "place": ({"type": "string"}, "A GeoNames id or part of a place name."),
     "bbox": ({"type": "string"}, "min_lon,min_lat,max_lon,max_lat in degrees."),

@@ -3,6 +3,7 @@
 ``csv``, ``jsonl`` and ``parquet`` hold the flat event columns (``queries.EVENT_COLUMNS``);
 ``gdelt`` is the GDELT 2.0 event table (61 tab-separated columns, no header);
 ``polecat`` a POLECAT-style TSV with its header; ``plover`` PLOVER JSON records, one per line.
+Statements (CAMEO 01) have no PLOVER type: ``polecat`` and ``plover`` leave them out.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from typing import Any, TextIO
 import duckdb
 
 from .errors import DatelineError
+from .model import STATEMENT
 from .queries import EVENT_COLUMNS, EventFilter, select_list
 from .version import __version__
 
 FORMATS = ("csv", "jsonl", "parquet", "gdelt", "polecat", "plover")
+PLOVER_FORMATS = ("polecat", "plover")
 CHUNK = 10_000
 
 GDELT_COLUMNS = (
@@ -74,6 +77,8 @@ def export(con: duckdb.DuckDBPyConnection, where: EventFilter, fmt: str, *, out:
     if fmt not in FORMATS:
         raise DatelineError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     cond, params = where.where()
+    if fmt in PLOVER_FORMATS:  # PLOVER has no type for CAMEO's statements
+        cond = f"({cond}) AND event_type <> '{STATEMENT}'"
     if fmt == "parquet":
         if not path or path == "-":
             raise DatelineError("parquet is a binary format: give a file with -o events.parquet")

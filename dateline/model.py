@@ -22,6 +22,10 @@ PLOVER_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT",
 )
 
+# CAMEO's public statements (root 01: "X said ..."), which PLOVER has no type for.
+STATEMENT = "STATEMENT"
+EVENT_TYPES = (*PLOVER_TYPES, STATEMENT)
+
 PRECISIONS = ("day", "week", "month", "year", "decade", "century")
 
 
@@ -151,7 +155,7 @@ class Event:
     article_id: str
     date: dt.date
     date_precision: str
-    event_type: str  # PLOVER 2.0 type
+    event_type: str  # PLOVER 2.0 type, or STATEMENT (CAMEO root 01, which PLOVER lacks)
     mode: str | None
     cameo: str  # CAMEO code as a string, leading zero kept: "042"
     quad_class: int  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict

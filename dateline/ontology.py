@@ -15,7 +15,7 @@ from importlib import resources
 
 import yaml
 
-from .model import PLOVER_TYPES
+from .model import PLOVER_TYPES, STATEMENT
 
 # PLOVER quad classes: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
 QUAD_CLASS: dict[str, int] = {
@@ -87,7 +87,8 @@ def cameo(code: str) -> CameoCode:
 
 
 def quad_class(event_type: str) -> int:
-    return QUAD_CLASS[event_type]
+    """The quad class of a PLOVER type; CAMEO puts statements (root 01) with verbal cooperation."""
+    return 1 if event_type == STATEMENT else QUAD_CLASS[event_type]
 
 
 def is_verbal(event_type: str) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 
 from .errors import DatelineError
-from .model import PLOVER_TYPES
+from .model import EVENT_TYPES
 
 
 class FilterError(DatelineError):
@@ -351,8 +351,8 @@ def _date(value: str | dt.date | None, name: str) -> dt.date | None:
 
 def _event_type(value: str) -> str:
     upper = value.upper()
-    if upper not in PLOVER_TYPES:
-        raise FilterError(f"unknown event type {value!r}; use one of {', '.join(PLOVER_TYPES)}")
+    if upper not in EVENT_TYPES:
+        raise FilterError(f"unknown event type {value!r}; use one of {', '.join(EVENT_TYPES)}")
     return upper
 
 

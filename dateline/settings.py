@@ -30,6 +30,9 @@ class Settings:
     actor_dictionaries: tuple[str, ...] = _setting(
         (), "Extra actor dictionaries (YAML, CSV or CAMEO/TABARI .txt), applied over the built-in knowledge base.")
     cache_dir: str = _setting("", "Where the place index is cached (default: ~/.cache/dateline).")
+    statements: bool = _setting(
+        True, "Code public statements (CAMEO 01: 'X said ...') as events with no PLOVER type, as GDELT "
+              "and ICEWS do; false for PLOVER-only data.")
 
     @classmethod
     def help(cls) -> dict[str, str]:

@@ -14,7 +14,7 @@ from dateline.model import Actor, Article, CodedArticle, Event, Place, make_even
 
 QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
         "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4, "SANCTION": 4,
-        "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
+        "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4, "STATEMENT": 1}
 
 # name -> (geonameid, country, admin1, lat, lon, feature_code)
 PLACES = {

@@ -161,3 +161,14 @@ def test_events_mode_scored_only_where_gold_has_one():
 ])
 def test_events_location_names_match_by_containment(predicted, gold, expected):
     assert location_matches(predicted, gold) is expected
+
+
+def test_events_statements_count_as_no_event():
+    # Rule 2: a statement (CAMEO 01) has no PLOVER type; the act beside it is the sentence's event.
+    predicted = perfect()
+    predicted[1] = [event("STATEMENT", actor("EGY", "GOV"), cameo="010", confidence=0.9, start=1),
+                    *predicted[1]]
+    s = scores_of(GOLD, predicted)
+    assert s["event_type_accuracy"].value == 1.0
+    assert s["extra_events_per_sentence"].value == 0.0
+    assert scores_of(GOLD, [predicted[0], predicted[1][:1]])["event_type_accuracy"].value == 0.5

@@ -147,3 +147,23 @@ def test_export_every_format_applies_the_filter(store, fmt):
     text = _export(store, fmt, EventFilter.parse(country="EGY"))
     lines = [line for line in text.splitlines() if line and not line.startswith(("event_id", "Event ID"))]
     assert len(lines) == 2  # the Cairo meeting and the Paris meeting
+
+
+def test_export_statements_go_to_cameo_formats_only(tmp_path):
+    # A statement (CAMEO 010) has no PLOVER type: GDELT and the flat formats carry it, PLOVER and
+    # POLECAT leave it out; the type filter finds it by its own name.
+    text = "Egypt said on Monday that the talks were useful. Turkish drones struck Sirte."
+    art = article("said-1", "2024-03-04", text)
+    said = event(art, "Egypt said on Monday that the talks were useful.", "said", "STATEMENT", source="Egypt")
+    struck = event(art, "Turkish drones struck Sirte.", "struck", "ASSAULT", source="Turkish drones", where="Sirte")
+    db = build_store(tmp_path / "events.duckdb", [coded(art, said, struck)])
+    with Store(db, read_only=True) as s:
+        flat = [json.loads(line) for line in _export(s, "jsonl").splitlines()]
+        assert sorted((r["event_type"], r["cameo"], r["quad_class"]) for r in flat) == [
+            ("ASSAULT", "195", 4), ("STATEMENT", "010", 1)]
+        gdelt = [line.split("\t") for line in _export(s, "gdelt").splitlines()]
+        assert sorted(row[GDELT_COLUMNS.index("EventRootCode")] for row in gdelt) == ["01", "19"]
+        assert [json.loads(line)["event"] for line in _export(s, "plover").splitlines()] == ["ASSAULT"]
+        assert len(_export(s, "polecat").splitlines()) == 2  # the header and the strike
+        only = [json.loads(line) for line in _export(s, "jsonl", EventFilter.parse(event_type="statement")).splitlines()]
+        assert [r["event_type"] for r in only] == ["STATEMENT"]

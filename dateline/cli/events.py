@@ -18,7 +18,7 @@ from .options import db_option, quiet_option
 @click.option("--until", metavar="YYYY-MM-DD", help="Events on or before this day.")
 @click.option("--country", metavar="CODES", help="Source, target or place country: LBY, EG, Libya (comma-separated).")
 @click.option("--actor", help="An actor code (EGYGOV) or part of an actor's name (Haftar).")
-@click.option("--type", "event_type", metavar="TYPES", help="PLOVER event types, comma-separated (ASSAULT,PROTEST).")
+@click.option("--type", "event_type", metavar="TYPES", help="PLOVER event types or STATEMENT (CAMEO 01), comma-separated (ASSAULT,PROTEST).")
 @click.option("--quad-class", metavar="1-4", help="Quad classes, comma-separated: 1 verbal cooperation, "
                                                   "2 material cooperation, 3 verbal conflict, 4 material conflict.")
 @click.option("--place", help="A GeoNames id or part of a place name.")

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..model import Event
+from ..model import PLOVER_TYPES, Event
 from . import Score
 from .common import (
     best_event,
@@ -72,7 +72,9 @@ def score_cameo(gold: Sequence[dict], predicted: Sequence[Sequence[Event]],
                 crosswalk: dict[str, str]) -> list[Score]:
     """Score each example against the events dateline coded from its sentence."""
     codes = [e.cameo if (e := best_event(events)) else None for events in predicted]
-    own_types = [e.event_type if (e := best_event(events)) else None for events in predicted]
+    # a statement (CAMEO 01) has no PLOVER type
+    own_types = [e.event_type if (e := best_event(events)) and e.event_type in PLOVER_TYPES else None
+                 for events in predicted]
     gold_codes = [item["cameo"] for item in gold]
     codable = [i for i, code in enumerate(gold_codes) if not is_statement(code)]
     scores = []

@@ -15,7 +15,7 @@ like-for-like number to set beside it.
 - ``cameo_root_accuracy``: the root of dateline's predicted event (highest
   confidence, or none) equals the majority root of the first action, on the
   sentences that have one. The root is compared as it is: 01 (statement) is a
-  class here, so no event on a 01 sentence is a miss. ``cameo_root_macro_f1``
+  class here, matched by dateline's statements (event type STATEMENT). ``cameo_root_macro_f1``
   averages F1 over the gold roots; the note gives gold/predicted/correct counts.
 - ``cameo_roots_multilabel_f1``: micro P/R/F1 of the set of roots of all kept
   events against ``cameo_roots_any_action`` (roots a majority named in any

@@ -41,7 +41,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..model import Event
+from ..model import PLOVER_TYPES, Event
 from . import Score
 from .common import (
     NO_EVENT,
@@ -80,7 +80,7 @@ def run(data_dir: Path, *, quick: bool = False, details: list | None = None) -> 
 def item_details(gold: Sequence[dict], predicted: Sequence[Sequence[Event]]) -> list[dict]:
     """Gold and predicted side by side, one record per sentence, for error analysis."""
     out = []
-    for item, events in zip(gold, predicted):
+    for item, events in zip(gold, map(plover_events, predicted)):
         best = best_event(events)
         g, p = gold_triples(item), predicted_triples(kept(events))
         out.append({"task": TASK, "id": item["id"], "text": item["text"], "gold": {
@@ -95,8 +95,14 @@ def item_details(gold: Sequence[dict], predicted: Sequence[Sequence[Event]]) -> 
     return out
 
 
+def plover_events(events: Sequence[Event]) -> list[Event]:
+    """The events with a PLOVER type: a statement (CAMEO 01) counts as no event (rule 2)."""
+    return [e for e in events if e.event_type in PLOVER_TYPES]
+
+
 def score_gsr(gold: Sequence[dict], predicted: Sequence[Sequence[Event]]) -> list[Score]:
     """Score each gold record against the events dateline coded from its sentence."""
+    predicted = [plover_events(events) for events in predicted]
     best = [best_event(events) for events in predicted]
     scores = _type_scores(gold, best)
     scores += _actor_scores(gold, best)

@@ -27,7 +27,7 @@ from .. import ontology
 from ..actors_kb import ActorKnowledge
 from ..lexicon import EventLexicon
 from ..location import locate_event
-from ..model import Actor, CodedArticle, Event, make_event_id
+from ..model import STATEMENT, Actor, CodedArticle, Event, make_event_id
 from ..resources import Resources
 from . import dates
 from .event_context import in_circumstance, is_background, is_habit, is_tally, out_of_date, stale
@@ -46,6 +46,7 @@ from .event_syntax import (
 from .event_targets import VICTIM_TYPES, TargetFinder, domestic, is_implied
 from .event_triggers import Trigger, TriggerFinder
 from .lead import lead_span
+from .statements import StatementFinder
 from .tokens import children_of, span_text
 
 MIN_CONFIDENCE = 0.4  # below this a reading is more often wrong than right (dev data)
@@ -61,24 +62,35 @@ AIMED = frozenset({"at", "on", "into", "against", "toward", "towards", "upon"})
 MISSILES = frozenset({"missile", "rocket", "projectile", "warhead"})
 # Sectors of armed actors, whose moves into a place are attacks.
 ARMED = frozenset({"MIL", "REB", "UAF", "PRM", "SPY", "COP"})
+# Sectors that fight wars: their force is CAMEO 19 (fight). CAMEO keeps 19 for organised armed
+# groups, so shooting or attacks by anyone else, or by no one named, are 18 (assault,
+# unconventional violence): "a man was shot by police", "the building was struck".
+WARRING = frozenset({"MIL", "REB", "UAF", "PRM", "SPY"})
+# Conventional-force codes that, used by police, civilians or criminals, are unconventional violence.
+FIGHT_AS_ASSAULT = {"190": "180", "193": "180"}
 # Types that need a recipient (PLOVER manual): without one they are not coded.
 NEEDS_TARGET = frozenset({"AID", "COOPERATE", "SANCTION"})
+# A statement with its speaker named is the plainest reading a sentence has (the act is the verb
+# itself); told to someone named, plainer still.
+STATEMENT_CONFIDENCE = 0.8
+ADDRESSED_STATEMENT_CONFIDENCE = 0.85
 
 
 def code_events(doc: Doc, coded: CodedArticle, res: Resources) -> CodedArticle:
     """Fill ``coded.events`` from the sentences of the article."""
-    coder = _Coder(doc, coded, res.lexicon, res.actors, res.gazetteer.knows)
+    coder = _Coder(doc, coded, res.lexicon, res.actors, res.gazetteer.knows, statements=res.settings.statements)
     return coded.replace(events=tuple(coder.run()))
 
 
 class _Coder:
     def __init__(self, doc: Doc, coded: CodedArticle, lexicon: EventLexicon, kb: ActorKnowledge,
-                 is_place_name=lambda text: False) -> None:
+                 is_place_name=lambda text: False, statements: bool = True) -> None:
         self.doc, self.coded, self.lex, self.kb = doc, coded, lexicon, kb
         self.is_place_name = is_place_name
         self.index = ActorIndex(doc, coded.actors)
         self.finder = TriggerFinder(lexicon, self.index)
         self.targets = TargetFinder(doc, coded, lexicon, kb, self.index)
+        self.statements = StatementFinder(lexicon, self.index) if statements else None
         self.circumstance = lexicon.words("circumstance_preps")
         self.foreground = False
         # The dateline before the story: a verb the parser hangs on it is the story's main verb.
@@ -88,19 +100,38 @@ class _Coder:
         events: list[Event] = []
         for sent in self.doc.sents:
             triggers = self.finder.find(sent)
-            if not triggers:
-                continue
-            # Background clauses weigh less only beside a main-clause act ("A man died after he was shot").
-            self.foreground = any(not t.suppressed and not self._background(t.anchor) for t in triggers.values())
-            coded = [e for t in triggers.values() if not t.suppressed for e in self._events(t, sent)]
-            events.extend(dedupe(coded, self.doc))
+            coded = self._acts(sent, triggers) if triggers else []
+            events.extend(coded)
+            if self.statements is not None:
+                events.extend(self._statements(sent, triggers.values(), coded))
+        return events
+
+    def _acts(self, sent: Span, triggers: dict) -> list[Event]:
+        # Background clauses weigh less only beside a main-clause act ("A man died after he was shot").
+        self.foreground = any(not t.suppressed and not self._background(t.anchor) for t in triggers.values())
+        return dedupe([e for t in triggers.values() if not t.suppressed for e in self._events(t, sent)], self.doc)
+
+    def _statements(self, sent: Span, triggers, coded: list[Event]) -> list[Event]:
+        """Statements of the sentence (CAMEO 01), given the triggers and the acts coded from them."""
+        doers: dict[int, list[Actor | None]] = {}  # trigger start -> the doers coded for it
+        for e in coded:
+            doers.setdefault(e.start, []).append(e.source)
+        acts = {i: doers[t.token.idx] for t in triggers if t.token.idx in doers for i in (t.token.i, t.anchor.i)}
+        events = []
+        for found in self.statements.find(sent, acts):
+            verb = found.word.head if found.word.pos_ == "NOUN" else found.word  # "delivered remarks"
+            mood = modality(verb, self.lex)  # (a refusal to comment is a statement made, not negated)
+            confidence = ADDRESSED_STATEMENT_CONFIDENCE if found.addressees else STATEMENT_CONFIDENCE
+            readings = [(src, tgt, False) for src, tgt in pairs(found.speakers, found.addressees, False)]
+            events.extend(self._coded(found.word, verb, sent, found.code, STATEMENT, None,
+                                      Modality(hypothetical=mood.future or mood.hypothetical), confidence, readings))
         return events
 
     def _events(self, trigger: Trigger, sent: Span) -> list[Event]:
         anchor = trigger.anchor
         mood = modality(anchor, self.lex)
         code, mood = self._adjust(trigger, mood)
-        if code is None:
+        if code is None or self._no_comment(anchor):
             return []
         if is_habit(anchor) or stale(anchor, self.lex.words("stance_verbs")) or out_of_date(anchor, self.coded):
             return []  # "have clashed repeatedly", "voters support the farmers", "the attack of October 2023"
@@ -155,13 +186,16 @@ class _Coder:
             return []
         sources, targets = domestic(self.targets.local(trigger, sources),
                                     self.targets.local(trigger, self.targets.victims_place(trigger, targets)), plover)
+        if code in FIGHT_AS_ASSAULT and all(a.sector and a.sector not in WARRING for a in sources):
+            code = FIGHT_AS_ASSAULT[code]  # (the mode stays: "shot by police" is still firearms)
         confidence = self._confidence(trigger, mood, [] if unattributed else sources,
                                       targets or sources[1:] if symmetric else targets)
         if confidence < MIN_CONFIDENCE:
             return []
         readings = [(src, tgt, symmetric or self._mutual(trigger, code, tgt))
                     for src, tgt in pairs(sources, targets, symmetric)]
-        return self._coded(trigger, sent, code, plover, mode, mood, confidence, readings) if readings else []
+        return self._coded(trigger.token, trigger.anchor, sent, code, plover, mode, mood, confidence,
+                           readings) if readings else []
 
     def _unknown_attackers(self, trigger: Trigger, instrument: Token) -> list[Actor]:
         """Who used the weapon, if the weapon's phrase says ("killed in Israeli airstrikes", "during
@@ -243,6 +277,11 @@ class _Coder:
                 return code, replace(mood, future=False)
             return code, replace(mood, hypothetical=True)
         return code, mood
+
+    def _no_comment(self, verb: Token) -> bool:
+        """Is the verb a refusal to comment ("declined to comment"), a statement (CAMEO 011), not a rejection?"""
+        return verb.lemma_.lower() in self.lex.words("failure_verbs") and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.words("undisclosed_words") for c in children_of(verb))
 
     def _worry(self, trigger: Trigger, targets: list[Actor]) -> bool:
         """A warning is a threat when aimed at someone or it says what the speaker will do."""
@@ -332,13 +371,17 @@ class _Coder:
     def _background(self, anchor: Token) -> bool:
         return anchor.head.i not in self.lead and is_background(anchor)
 
-    def _coded(self, trigger: Trigger, sent: Span, code: str, plover: str, mode: str | None, mood: Modality,
-               confidence: float, readings: list[tuple[Actor | None, Actor | None, bool]]) -> list[Event]:
-        """One event per (source, target, reciprocal) reading; its date and place are the trigger's, found once."""
+    def _coded(self, token: Token, anchor: Token, sent: Span, code: str, plover: str, mode: str | None,
+               mood: Modality, confidence: float, readings: list[tuple[Actor | None, Actor | None, bool]]
+               ) -> list[Event]:
+        """One event per (source, target, reciprocal) reading; its date and place are the anchor's, found once.
+
+        ``token`` is the word with the meaning, ``anchor`` its clause's verb; ``plover`` is the
+        PLOVER type, or STATEMENT.
+        """
         article = self.coded.article
-        token = trigger.token
-        day, precision, value = dates.date_event(trigger.anchor, self.coded)
-        location = locate_event(trigger.anchor, self.coded)
+        day, precision, value = dates.date_event(anchor, self.coded)
+        location = locate_event(anchor, self.coded)
         text = span_text(sent)
         stripped = text.lstrip()
         start = token.idx

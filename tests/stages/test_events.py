@@ -7,14 +7,15 @@ import datetime as dt
 import pytest
 
 from dateline import ontology
-from dateline.model import Article
+from dateline.model import STATEMENT, Article
 from dateline.pipeline import code_articles
 
 
 def events_of(resources, text: str, day: dt.date = dt.date(2021, 3, 1)):
+    """The PLOVER events coded from the text (its statements, CAMEO 01, are tests/stages/test_statements.py's)."""
     (coded,) = code_articles([Article("t", text, day)], resources)
     assert not coded.errors
-    return coded.events
+    return tuple(e for e in coded.events if e.event_type != STATEMENT)
 
 
 def summary(events):

@@ -1,0 +1,98 @@
+"""Public statements (CAMEO root 01) on sentences written for these tests: one behaviour per test."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from dateline.model import STATEMENT, Article
+from dateline.pipeline import code_articles
+from dateline.settings import Settings
+
+
+def coded_events(resources, text: str):
+    (coded,) = code_articles([Article("t", text, dt.date(2021, 3, 1))], resources)
+    assert not coded.errors
+    return coded.events
+
+
+def statements_of(resources, text: str):
+    """(CAMEO code, speaker code, addressee code) of each statement."""
+    return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in coded_events(resources, text) if e.event_type == STATEMENT]
+
+
+def acts_of(resources, text: str):
+    return [e.event_type for e in coded_events(resources, text) if e.event_type != STATEMENT]
+
+
+def test_statements_a_named_speaker_makes_a_statement(resources):
+    (event,) = coded_events(resources, "The Egyptian foreign minister said on Monday that the economy was recovering.")
+    assert (event.event_type, event.cameo, event.source.code, event.target) == (STATEMENT, "010", "EGYGOV", None)
+    assert (event.quad_class, event.trigger, event.date) == (1, "said", dt.date(2021, 3, 1))
+    assert event.sentence.startswith("The Egyptian foreign minister said")
+
+
+def test_statements_a_trailing_attribution_only_sources_the_act(resources):
+    text = "Gunmen killed four villagers in northern Nigeria on Sunday, police said."
+    assert statements_of(resources, text) == []
+    assert acts_of(resources, text) == ["ASSAULT"]
+
+
+def test_statements_a_quotation_before_the_speaker_is_a_statement(resources):
+    text = '"The situation in the city is calm now," the Nigerian army spokesman said.'
+    assert statements_of(resources, text) == [("010", "NGAMIL", None)]
+
+
+def test_statements_what_the_speaker_commits_to_is_the_act_not_a_statement(resources):
+    text = "The Turkish government said it would send aid to Syria."
+    assert statements_of(resources, text) == []
+    assert acts_of(resources, text) == ["AGREE"]
+
+
+def test_statements_what_others_did_leaves_the_statement_standing(resources):
+    text = "Kenyan police said gunmen had kidnapped two aid workers near the border."
+    assert statements_of(resources, text) == [("010", "KENCOP", None)]
+    assert acts_of(resources, text) == ["ASSAULT"]
+
+
+def test_statements_declining_to_comment_is_a_statement_not_a_rejection(resources):
+    text = "The Pentagon declined to comment on the report."
+    assert statements_of(resources, text) == [("011", "USAMIL", None)]
+    assert acts_of(resources, text) == []
+    assert statements_of(resources, "The Brazilian president did not say whether he would attend.") == [
+        ("011", "BRAGOV", None)]
+
+
+def test_statements_optimism_and_admissions_have_their_own_codes(resources):
+    assert statements_of(resources, "The Indian prime minister said he was confident the talks would succeed.") \
+        == [("013", "INDGOV", None)]
+    assert statements_of(resources, "The Pakistani Taliban claimed responsibility for the bombing.") == [
+        ("015", "PAKREB", None)]
+    # an admission is about the speaker's own act: both are coded
+    text = "The Israeli army admitted that its troops had fired on the convoy."
+    assert statements_of(resources, text) == [("015", "ISRMIL", None)]
+    assert acts_of(resources, text) == ["ASSAULT"]
+
+
+def test_statements_whom_it_was_told_to_is_the_target(resources):
+    text = "The French president told the Iranian foreign minister that the talks had gone well."
+    assert statements_of(resources, text) == [("010", "FRAGOV", "IRNGOV")]
+
+
+def test_statements_one_statement_told_twice_or_explaining_an_act_is_not_another(resources):
+    text = "Speaking at a rally in Nairobi, the Kenyan president said the tax would be reviewed."
+    assert statements_of(resources, text) == [("010", "KENGOV", None)]
+    text = "Iran accused Israel of attacking its nuclear facility, saying the strike was a crime."
+    assert statements_of(resources, text) == []
+    assert acts_of(resources, text) == ["ACCUSE"]
+
+
+def test_statements_need_a_speaker(resources):
+    assert statements_of(resources, "It was said that the harvest was good.") == []
+
+
+def test_statements_the_setting_turns_them_off(resources):
+    plover_only = dataclasses.replace(resources, settings=Settings(statements=False))
+    text = "Kenyan police said gunmen had kidnapped two aid workers near the border."
+    assert [e.event_type for e in coded_events(plover_only, text)] == ["ASSAULT"]
