@@ -25,12 +25,13 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import NamedTuple
 
-from spacy.tokens import Span, Token
+from spacy.attrs import LEMMA
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import EventLexicon
 from ..model import Actor
 from .event_syntax import ActorIndex, modality, sources_of
-from .tokens import children_of
+from .tokens import children_of, doc_memo, doc_tokens, in_span
 
 MAKE_STATEMENT = "010"
 DECLINE_COMMENT = "011"
@@ -46,6 +47,9 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # Verbs of saying whose object is whom they address: "told reporters", "assured Iran that".
 ADDRESSING = frozenset({"tell", "inform", "assure", "remind"})
+# Sectors whose statements are political events (not civilians, clergy, teachers, business, media).
+POLITICAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI", "OPP", "REB", "SPY", "UAF", "PRM", "PTY",
+                       "IGO", "NGO", "IMG", "LAB", "HRI", "SEP", "INS"})
 # Sectors that speak for their state.
 STATE_VOICES = frozenset({"GOV", "MIL", "LEG", "ELI"})
 
@@ -78,7 +82,9 @@ class StatementFinder:
         to those acts' doers (None where no doer is named).
         """
         found = []
-        for token in sent:
+        tokens = doc_tokens(sent.doc)
+        for i in in_span(self._candidates(sent.doc), sent):
+            token = tokens[i]
             verb = self._speech_verb(token)
             if verb is None or verb.i in acts or token.i in acts or not self._main(verb, acts):
                 continue
@@ -90,6 +96,15 @@ class StatementFinder:
                 continue  # (an admission is about the speaker's own act)
             found.append(Statement(token, code, speakers, self._addressees(verb)))
         return found
+
+    def _candidates(self, doc: Doc) -> list[int]:
+        """The article's words whose lemma is a word of speech (listed once per article, without
+        making a Token per word)."""
+        memo = doc_memo(doc, "speech_words")
+        if "found" not in memo:
+            ids = {doc.vocab.strings[w] for w in self.verbs | self.nouns}
+            memo["found"] = [i for i, lemma in enumerate(doc.to_array(LEMMA).tolist()) if lemma in ids]
+        return memo["found"]
 
     def _speech_verb(self, token: Token) -> Token | None:
         """The verb of a statement this word reports: "said", or "delivers" in "delivers remarks"."""
@@ -140,11 +155,13 @@ class StatementFinder:
         return any(_speaks_for(s, doer) for i in said for doer in acts.get(i, ()) for s in speakers)
 
     def _speakers(self, verb: Token) -> list[Actor]:
+        """Who made the statement: states and political actors only; "her mother said", "a teacher
+        said" or a name the knowledge base cannot place is a quote, not an event."""
+        speakers = []
         if verb.lemma_.lower() == "quote":  # "Kyodo quoted a source as saying": the source speaks
-            quoted = [a for c in children_of(verb) if c.dep_ == "dobj" for a in self.index.at(c)]
-            if quoted:
-                return quoted
-        return self.index.at(_speaker(verb)) or sources_of(self.index, verb)
+            speakers = [a for c in children_of(verb) if c.dep_ == "dobj" for a in self.index.at(c)]
+        speakers = speakers or self.index.at(_speaker(verb)) or sources_of(self.index, verb)
+        return [a for a in speakers if a.sector in POLITICAL or a.country and not a.sector]
 
     def _addressees(self, verb: Token) -> list[Actor]:
         """Whom the speech was addressed to: "told reporters", "told Iran that ..."."""
