@@ -146,6 +146,9 @@ class _Coder:
         if not sources and anchor.pos_ == "NOUN":  # "issued a stern reminder that ...": who issued it
             verb = self.finder.support_verb(anchor)
             sources = sources_of(self.index, verb) if verb is not None else []
+        if not sources and anchor.dep_ == "acl" and anchor.head.lemma_.lower() in self.lex.words("reporting_nouns"):
+            # "published a declaration demanding changes": who published it demands them
+            sources = sources_of(self.index, anchor.head.head) if anchor.head.dep_ == "dobj" else []
         if trigger.token.i != anchor.i and not sources and trigger.clause is None:
             sources = sources_of(self.index, trigger.token)
         targets = self.targets.targets(trigger, sources)

@@ -179,7 +179,8 @@ class StatementFinder:
         if verb.lemma_.lower() in self.admissions or verb.lemma_.lower() == "claim" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in children_of(verb)):
             return ACKNOWLEDGE  # "admitted that its troops fired", "claimed responsibility for"
-        complement = {t.lemma_.lower() for c in children_of(verb) if c.dep_ in SAID_DEPS for t in c.subtree}
+        complement = {verb.lemma_.lower()} | {t.lemma_.lower() for c in children_of(verb) if c.dep_ in SAID_DEPS
+                                              for t in c.subtree}
         if complement & self.optimism:
             return OPTIMISTIC
         if complement & self.pessimism:

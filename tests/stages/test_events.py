@@ -524,3 +524,9 @@ def test_events_what_a_rejected_call_was_about_is_no_party_to_the_rejection(reso
     events = events_of(resources, "The Sri Lankan government rejected calls for an international inquiry into "
                                   "the killing of civilians.")
     assert summary(events) == [("REJECT", "LKAGOV", None)]
+
+
+def test_events_a_demand_made_in_a_statement_is_its_authors(resources):
+    text = "Kenyan opposition leaders issued a statement demanding the resignation of the interior minister."
+    (event,) = events_of(resources, text)
+    assert (event.event_type, event.source.code, event.target.code) == ("REQUEST", "KENOPP", "KENGOV")

@@ -75,6 +75,14 @@ def test_statements_optimism_and_admissions_have_their_own_codes(resources):
     assert acts_of(resources, text) == ["ASSAULT"]
 
 
+def test_statements_a_warning_that_threatens_nothing_is_a_pessimistic_comment(resources):
+    text = "The United Nations warned that the fighting threatens aid deliveries in Sudan."
+    assert statements_of(resources, text) == [("012", "IGOUNO", None)]
+    text = "Iran warned Israel that it would respond to any attack."
+    assert statements_of(resources, text) == []
+    assert acts_of(resources, text) == ["THREATEN"]
+
+
 def test_statements_whom_it_was_told_to_is_the_target(resources):
     text = "The French president told the Iranian foreign minister that the talks had gone well."
     assert statements_of(resources, text) == [("010", "FRAGOV", "IRNGOV")]
