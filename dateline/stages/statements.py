@@ -147,7 +147,7 @@ class StatementFinder:
             return False
         return any(t.pos_ in ("VERB", "AUX") for t in before)
 
-    def _own_act(self, verb: Token, speakers: list[Actor], acts: Mapping[int, list[Actor]]) -> bool:
+    def _own_act(self, verb: Token, speakers: list[Actor], acts: Mapping[int, list[Actor | None]]) -> bool:
         """Is what the speaker says, or does by saying it, an act of the speaker's own ("said it
         would send troops", "wrote to Bush urging him to ...", "the minister said Vietnam is
         committed to ...")?"""
