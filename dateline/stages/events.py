@@ -90,7 +90,7 @@ class _Coder:
         self.index = ActorIndex(doc, coded.actors)
         self.finder = TriggerFinder(lexicon, self.index)
         self.targets = TargetFinder(doc, coded, lexicon, kb, self.index)
-        self.statements = StatementFinder(lexicon, self.index) if statements else None
+        self.statements = StatementFinder(lexicon, self.index, coded) if statements else None
         self.circumstance = lexicon.words("circumstance_preps")
         self.foreground = False
         # The dateline before the story: a verb the parser hangs on it is the story's main verb.

@@ -29,7 +29,8 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import EventLexicon
-from ..model import Actor
+from ..model import Actor, CodedArticle
+from .event_context import is_habit, out_of_date, stale
 from .event_syntax import ActorIndex, modality, sources_of
 from .tokens import children_of, doc_memo, doc_tokens, in_span
 
@@ -64,9 +65,9 @@ class Statement(NamedTuple):
 class StatementFinder:
     """Finds the statements of a sentence, given the words that already carry coded acts."""
 
-    def __init__(self, lexicon: EventLexicon, index: ActorIndex) -> None:
-        self.lex, self.index = lexicon, index
-        self.verbs = lexicon.words("statement_verbs")
+    def __init__(self, lexicon: EventLexicon, index: ActorIndex, coded: CodedArticle) -> None:
+        self.lex, self.index, self.coded = lexicon, index, coded
+        self.verbs = lexicon.words("statement_verbs")  # a verb, or a verb and its particle ("point out")
         self.nouns = lexicon.words("statement_nouns")
         self.light_verbs = lexicon.words("statement_light_verbs")
         self.optimism = lexicon.words("optimism_words")
@@ -74,6 +75,7 @@ class StatementFinder:
         self.undisclosed = lexicon.words("undisclosed_words")
         self.admissions = lexicon.words("admission_verbs")
         self.refusals = lexicon.words("failure_verbs")
+        self.standing = lexicon.words("standing_speech")
 
     def find(self, sent: Span, acts: Mapping[int, list[Actor | None]]) -> list[Statement]:
         """The statements of the sentence.
@@ -88,7 +90,7 @@ class StatementFinder:
             verb = self._speech_verb(token)
             if verb is None or verb.i in acts or token.i in acts or not self._main(verb, acts):
                 continue
-            if self._attribution(verb):
+            if self._attribution(verb) or self._not_news(verb):
                 continue
             speakers = self._speakers(verb)
             code = self._code(verb) if speakers else None
@@ -102,14 +104,15 @@ class StatementFinder:
         making a Token per word)."""
         memo = doc_memo(doc, "speech_words")
         if "found" not in memo:
-            ids = {doc.vocab.strings[w] for w in self.verbs | self.nouns}
+            ids = {doc.vocab.strings[w.split()[0]] for w in self.verbs | self.nouns}
             memo["found"] = [i for i, lemma in enumerate(doc.to_array(LEMMA).tolist()) if lemma in ids]
         return memo["found"]
 
     def _speech_verb(self, token: Token) -> Token | None:
         """The verb of a statement this word reports: "said", or "delivers" in "delivers remarks"."""
         lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX") and lemma in self.verbs:
+        if token.pos_ in ("VERB", "AUX") and (lemma in self.verbs or any(
+                c.dep_ == "prt" and f"{lemma} {c.lower_}" in self.verbs for c in children_of(token))):
             return token
         if token.pos_ == "NOUN" and lemma in self.nouns and token.dep_ == "dobj" \
                 and token.head.lemma_.lower() in self.light_verbs:
@@ -128,6 +131,11 @@ class StatementFinder:
         # (not "ridiculed the call, saying ...", which explains an act, nor "Speaking at a rally,
         # the president said ...", one statement told twice)
         return node.dep_ in MAIN_DEPS and node.i not in acts
+
+    def _not_news(self, verb: Token) -> bool:
+        """A habit, a standing position or history: "has repeatedly said", "China claims the reef",
+        "said in 2019"."""
+        return is_habit(verb) or stale(verb, self.standing) or out_of_date(verb, self.coded)
 
     def _attribution(self, verb: Token) -> bool:
         """Does the speech only source what the sentence reports before it ("..., officials said")?

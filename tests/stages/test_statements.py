@@ -83,6 +83,12 @@ def test_statements_a_warning_that_threatens_nothing_is_a_pessimistic_comment(re
     assert acts_of(resources, text) == ["THREATEN"]
 
 
+def test_statements_a_speech_verb_may_take_its_particle(resources):
+    text = "The Russian foreign minister pointed out that the sanctions had failed."
+    assert statements_of(resources, text) == [("010", "RUSGOV", None)]
+    assert statements_of(resources, "The Russian army pointed its guns at the border.") == []
+
+
 def test_statements_whom_it_was_told_to_is_the_target(resources):
     text = "The French president told the Iranian foreign minister that the talks had gone well."
     assert statements_of(resources, text) == [("010", "FRAGOV", "IRNGOV")]
@@ -94,6 +100,13 @@ def test_statements_one_statement_told_twice_or_explaining_an_act_is_not_another
     text = "Iran accused Israel of attacking its nuclear facility, saying the strike was a crime."
     assert statements_of(resources, text) == []
     assert acts_of(resources, text) == ["ACCUSE"]
+
+
+def test_statements_habits_and_standing_positions_are_not_statements_made(resources):
+    assert statements_of(resources, "China claims almost all of the South China Sea.") == []
+    assert statements_of(resources, "The African Union has repeatedly said there is no military solution.") == []
+    assert statements_of(resources, "Gaza's health ministry says more than 45,000 people have been killed.") == [
+        ("010", "PSEGOV", None)]
 
 
 def test_statements_need_a_speaker(resources):
