@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import EventLexicon
 from ..model import Actor, CodedArticle
 from .event_context import is_habit, out_of_date, stale
-from .event_syntax import ActorIndex, modality, sources_of
+from .event_syntax import ActorIndex, is_passive, modality, sources_of
 from .tokens import children_of, doc_memo, doc_tokens, in_span
 
 MAKE_STATEMENT = "010"
@@ -165,18 +165,20 @@ class StatementFinder:
     def _speakers(self, verb: Token) -> list[Actor]:
         """Who made the statement: states and political actors only; "her mother said", "a teacher
         said" or a name the knowledge base cannot place is a quote, not an event."""
-        speakers = []
-        if verb.lemma_.lower() == "quote":  # "Kyodo quoted a source as saying": the source speaks
+        if is_passive(verb):  # "employees were told", "it should be noted": only "by" names the speaker
+            speakers = self.index.in_prep(verb, ("by",))
+        elif verb.lemma_.lower() == "quote":  # "Kyodo quoted a source as saying": the source speaks
             speakers = [a for c in children_of(verb) if c.dep_ == "dobj" for a in self.index.at(c)]
-        speakers = speakers or self.index.at(_speaker(verb)) or sources_of(self.index, verb)
+        else:
+            speakers = self.index.at(_speaker(verb)) or sources_of(self.index, verb)
         return [a for a in speakers if a.sector in POLITICAL or a.country and not a.sector]
 
     def _addressees(self, verb: Token) -> list[Actor]:
-        """Whom the speech was addressed to: "told reporters", "told Iran that ..."."""
+        """Whom the speech was addressed to: "told Iran that ...", "Kenyan police were told by ..."."""
         if verb.lemma_.lower() not in ADDRESSING:
             return []
-        return [a for c in children_of(verb) if c.dep_ in ("dobj", "dative") for a in self.index.at(c)
-                if a.country or a.sector]
+        roles = ("nsubjpass",) if is_passive(verb) else ("dobj", "dative")  # "the police were told by"
+        return [a for c in children_of(verb) if c.dep_ in roles for a in self.index.at(c) if a.country or a.sector]
 
     def _code(self, verb: Token) -> str | None:
         """010 a statement; 011 a refusal to comment, 012/013 gloomy or hopeful, 015 an admission."""

@@ -111,6 +111,10 @@ def test_statements_habits_and_standing_positions_are_not_statements_made(resour
 
 def test_statements_need_a_speaker(resources):
     assert statements_of(resources, "It was said that the harvest was good.") == []
+    # the subject of a passive speech verb is whom it was told to
+    assert statements_of(resources, "Egyptian officials were told on Monday that the talks would resume.") == []
+    text = "Kenyan police were told by the Kenyan interior ministry that the protest was banned."
+    assert statements_of(resources, text) == [("010", "KENGOV", "KENCOP")]
 
 
 def test_statements_the_setting_turns_them_off(resources):
