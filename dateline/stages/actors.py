@@ -334,7 +334,8 @@ class _Finder:
         else:  # "Egyptian troops", "Karen rebels" (but not "Karen Bass")
             one_name = child.i in self.entity_of and self.entity_of.get(child.head.i) is self.entity_of[child.i]
             country = self.kb.country_of(child.text) or (self.peoples.country(child) if not one_name else None)
-        sector = self._role_sector(child, alone=True) or self.kb.titles.get(name_key(child.text))
+        # an apposition is a whole role phrase ("X, chief financial officer of ..."); a modifier one word
+        sector = self._role_sector(child, alone=child.dep_ != "appos") or self.kb.titles.get(name_key(child.text))
         info = Resolved(child.text, country, sector)
         for grandchild in children_of(child):  # "Hungarian and Romanian": only the first here
             if grandchild.dep_ in ("compound", "amod", "nmod") and not info.country:

@@ -184,3 +184,11 @@ def test_actors_a_nations_community_is_of_that_nation(resources):
     actors = by_text(actors_of(resources, "Turkish Cypriots voted on Sunday while Bosnian Serbs boycotted the poll."))
     assert actors["Turkish Cypriots"].country == "CYP"
     assert actors["Bosnian Serbs"].country == "BIH"
+
+
+def test_actors_an_apposition_is_read_as_a_whole_role_phrase(resources):
+    # "chief financial officer" is a business role, not an army officer
+    actors = by_text(actors_of(resources, "Don Reimer, chief financial officer of the Ohio Health Consortium, spoke."))
+    assert actors["Don Reimer"].sector == "BUS"
+    actors = by_text(actors_of(resources, "John Smith, a police officer, said the road was closed."))
+    assert actors["John Smith"].sector == "COP"
