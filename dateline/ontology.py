@@ -58,7 +58,7 @@ class CameoCode:
 
     code: str
     name: str
-    plover: str | None  # None for statements (root 01), which dateline never emits
+    plover: str | None  # None for statements (root 01): event type STATEMENT
     mode: str | None
     intensity: float
 

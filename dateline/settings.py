@@ -31,8 +31,8 @@ class Settings:
         (), "Extra actor dictionaries (YAML, CSV or CAMEO/TABARI .txt), applied over the built-in knowledge base.")
     cache_dir: str = _setting("", "Where the place index is cached (default: ~/.cache/dateline).")
     statements: bool = _setting(
-        True, "Code public statements (CAMEO 01: 'X said ...') as events with no PLOVER type, as GDELT "
-              "and ICEWS do; false for PLOVER-only data.")
+        True, "Code public statements (CAMEO 01: 'X said ...') as events of type STATEMENT, as GDELT "
+              "and ICEWS count them; false for PLOVER-only data.")
 
     @classmethod
     def help(cls) -> dict[str, str]:
