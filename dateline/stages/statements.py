@@ -151,9 +151,11 @@ class StatementFinder:
         speaker = _speaker(clause)
         start = min(clause.i, speaker.left_edge.i) if speaker is not None else clause.i
         before = verb.doc[verb.sent.start:start]
-        if any(t.is_quote and t.tag_ != "POS" for t in before):
+        # a quotation closes just before the speaker ('...," the minister said'); scare quotes inside
+        # a report ('drove at "unsafe speeds" ..., the sheriff said') do not make it one
+        if any(t.is_quote and t.tag_ != "POS" for t in before[-3:]):
             return False
-        return any(t.pos_ in ("VERB", "AUX") for t in before)
+        return any(t.pos_ in ("VERB", "AUX") or t.dep_ in CLAUSE_DEPS and t.head.i == verb.i for t in before)
 
     def _own_act(self, verb: Token, speakers: list[Actor], acts: Mapping[int, list[Actor | None]]) -> bool:
         """Is what the speaker says, or does by saying it, an act of the speaker's own ("said it

@@ -42,6 +42,9 @@ def test_statements_a_trailing_attribution_only_sources_the_act(resources):
 def test_statements_a_quotation_before_the_speaker_is_a_statement(resources):
     text = '"The situation in the city is calm now," the Nigerian army spokesman said.'
     assert statements_of(resources, text) == [("010", "NGAMIL", None)]
+    # words in scare quotes inside a report do not make it a quotation
+    text = 'Gunmen killed four "suspected informers" in northern Nigeria on Sunday, police said.'
+    assert statements_of(resources, text) == []
 
 
 def test_statements_what_the_speaker_commits_to_is_the_act_not_a_statement(resources):
