@@ -119,11 +119,10 @@ class _Coder:
         acts = {i: doers[t.token.idx] for t in triggers if t.token.idx in doers for i in (t.token.i, t.anchor.i)}
         events = []
         for found in self.statements.find(sent, acts):
-            verb = found.word.head if found.word.pos_ == "NOUN" else found.word  # "delivered remarks"
-            mood = modality(verb, self.lex)  # (a refusal to comment is a statement made, not negated)
+            mood = modality(found.verb, self.lex)  # (a refusal to comment is a statement made, not negated)
             confidence = ADDRESSED_STATEMENT_CONFIDENCE if found.addressees else STATEMENT_CONFIDENCE
             readings = [(src, tgt, False) for src, tgt in pairs(found.speakers, found.addressees, False)]
-            events.extend(self._coded(found.word, verb, sent, found.code, STATEMENT, None,
+            events.extend(self._coded(found.word, found.verb, sent, found.code, STATEMENT, None,
                                       Modality(hypothetical=mood.future or mood.hypothetical), confidence, readings))
         return events
 

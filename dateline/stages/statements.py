@@ -57,6 +57,7 @@ STATE_VOICES = frozenset({"GOV", "MIL", "LEG", "ELI"})
 
 class Statement(NamedTuple):
     word: Token  # the speech verb, or the noun of "delivered remarks"
+    verb: Token  # the clause's verb: the word itself, or "delivered"
     code: str  # CAMEO 01x
     speakers: list[Actor]
     addressees: list[Actor]
@@ -96,7 +97,7 @@ class StatementFinder:
             code = self._code(verb) if speakers else None
             if code is None or code != ACKNOWLEDGE and self._own_act(verb, speakers, acts):
                 continue  # (an admission is about the speaker's own act)
-            found.append(Statement(token, code, speakers, self._addressees(verb)))
+            found.append(Statement(token, verb, code, speakers, self._addressees(verb)))
         return found
 
     def _candidates(self, doc: Doc) -> list[int]:
