@@ -7,6 +7,10 @@ from spacy.tokens import Doc, Span, Token
 from ..actors_kb import ActorKnowledge, name_key
 from .tokens import children_of, doc_text, doc_tokens
 
+# Roles that are a government's when a place holds them: "the chief executive of Hong Kong",
+# "Macau's chief executive"; a company's executive stays business.
+PLACE_HELD_ROLES = frozenset({"executive"})
+
 
 def role_sector(kb: ActorKnowledge, token: Token, alone: bool = False) -> str | None:
     """Sector of a role noun, trying the compound phrase first ("border patrol agents", "riot police")."""
@@ -31,7 +35,20 @@ def role_sector(kb: ActorKnowledge, token: Token, alone: bool = False) -> str | 
     found = kb.roles.get(lemma) or kb.roles.get(token.lower_)
     if found is None and token.pos_ == "PROPN" and token.is_title and token.lower_.endswith("s"):
         found = kb.roles.get(singular(token.lower_))  # "Rebels", "Authorities" opening a sentence
+    if lemma in PLACE_HELD_ROLES and held_by_place(token):
+        return "GOV"
     return found
+
+
+def held_by_place(token: Token) -> bool:
+    """Is the role a place's: "Hong Kong's chief executive", "the chief executive of Macau"?"""
+    for child in children_of(token):
+        owner = child if child.dep_ == "poss" else None
+        if child.dep_ == "prep" and child.lower_ == "of":
+            owner = next((c for c in children_of(child) if c.dep_ == "pobj"), None)
+        if owner is not None and owner.ent_type_ == "GPE":
+            return True
+    return False
 
 
 def title_sector(kb: ActorKnowledge, doc: Doc, start: int) -> str | None:

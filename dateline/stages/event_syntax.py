@@ -29,6 +29,10 @@ QUANTITY = frozenset({"number", "group", "some", "many", "dozen", "dozens", "hun
     "unit", "band", "scores", "score", "wave", "crowd", "leader", "leaders", "head", "chief",
     "representative", "representatives", "deployment", "detachment", "convoy", "column", "squad"})
 RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+# Nouns for an unnamed person who speaks from inside an actor: "a source in the government",
+# "sources within the ministry", "an insider at the embassy", "sources close to the president".
+INSIDER_NOUNS = frozenset({"source", "insider"})
+INSIDE_PREPS = frozenset({"in", "within", "inside", "at", "from"})
 # Nouns for what an actor thinks, which do nothing themselves: "the Egyptian and French stances agree".
 OPINION_NOUNS = frozenset({"help", "support", "backing", "assistance", "blessing", "approval", "consent",
     "stance", "position", "view", "opinion", "attitude", "policy",
@@ -98,6 +102,8 @@ class ActorIndex:
             for child in children_of(token):  # "a number of officials"
                 if child.dep_ == "prep" and child.lower_ == "of":
                     found = [a for obj in children_of(child) if obj.dep_ == "pobj" for a in self.at(obj, depth + 1)]
+        if not found and token.lemma_.lower() in INSIDER_NOUNS:
+            found = self._insiders_of(token, depth)
         children = [(child, child.dep_) for child in children_of(token)]
         if not found:
             for child, dep in children:
@@ -113,6 +119,16 @@ class ActorIndex:
             if dep == "conj":
                 found += self.at(child, depth + 1)
         return _unique(found)
+
+    def _insiders_of(self, source: Token, depth: int) -> list[Actor]:
+        """The actor a source speaks from inside: "in the government", "close to the president"."""
+        found = []
+        for child in children_of(source):
+            preps = [child] if child.dep_ == "prep" and child.lower_ in INSIDE_PREPS else [
+                p for p in children_of(child) if p.dep_ == "prep" and p.lower_ == "to"
+            ] if child.lower_ == "close" else []
+            found += [a for p in preps for obj in children_of(p) if obj.dep_ == "pobj" for a in self.at(obj, depth + 1)]
+        return found
 
     def modifiers_of(self, token: Token, deps: tuple[str, ...] = ("poss", "compound", "amod", "nmod")) -> list[Actor]:
         """Actors among a noun's modifiers: "Haftar's visit", "Israeli air raids", "a U.S. request"."""

@@ -120,6 +120,22 @@ def test_statements_need_a_speaker(resources):
     assert statements_of(resources, text) == [("010", "KENGOV", "KENCOP")]
 
 
+def test_statements_unnamed_insiders_speak_for_the_actor_they_are_inside(resources):
+    text = "A source in the Japanese government said on Friday there was no direct threat to the country."
+    assert statements_of(resources, text) == [("010", "JPNGOV", None)]
+    text = '"There is no direct threat to our country," Kyodo quoted a source in the Japanese government as saying.'
+    assert statements_of(resources, text) == [("010", "JPNGOV", None)]
+    # a source in a place is no one's voice
+    assert statements_of(resources, "A source in the village said the soldiers had left on Monday.") == []
+
+
+def test_statements_the_chief_executive_of_a_territory_is_its_government(resources):
+    text = "The chief executive of Hong Kong said on Saturday that the city would recover."
+    assert [s[:2] for s in statements_of(resources, text)] == [("010", "HKGGOV")]
+    # a company's chief executive is business, whose statements are no political event
+    assert statements_of(resources, "The chief executive of the company said on Saturday that profits would recover.") == []
+
+
 def test_statements_the_setting_turns_them_off(resources):
     plover_only = dataclasses.replace(resources, settings=Settings(statements=False))
     text = "Kenyan police said gunmen had kidnapped two aid workers near the border."
