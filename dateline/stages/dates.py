@@ -148,9 +148,17 @@ def clause_direction(doc: Doc, cand: Candidate) -> int:
     return 0
 
 
+# Dependencies of a time that modifies a noun before it: "the 1985 murder", "Sunday's attack".
+NOUN_MODIFIERS = frozenset({"nummod", "compound", "amod", "poss", "nmod"})
+
+
 def governor(span: Span) -> Token:
-    """The word a time expression modifies: "met" in "met on Sunday", "attack" in "Sunday's attack"."""
+    """The word a time expression modifies: "met" in "met on Sunday", "attack" in "Sunday's attack",
+    "murder" in "held as a witness in the 1985 murder" (a noun's modifier dates the noun only)."""
     token = span.root
+    if token.dep_ in NOUN_MODIFIERS and token.head.pos_ in ("NOUN", "PROPN") and not (
+            span.start <= token.head.i < span.end):
+        return token.head
     while token.head.i != token.i and (span.start <= token.i < span.end or token.dep_ in ("prep", "pobj")):
         token = token.head
     return token
@@ -226,7 +234,8 @@ def date_event(trigger: Token, coded: CodedArticle) -> tuple[dt.date, str, str |
 def attachment_rank(trigger: Token, time: TimeRef) -> int | None:
     """0 on the trigger, 1 in its clause, 2 in a clause governing it, 3 elsewhere in the sentence.
 
-    None for a time in a relative clause that does not hold the trigger.
+    None for a time in a relative clause that does not hold the trigger, or that dates a noun
+    inside another noun's phrase ("a witness in the 1985 murder").
     """
     span = trigger.doc.char_span(time.start, time.end, alignment_mode="expand")
     if span is None:
@@ -234,6 +243,8 @@ def attachment_rank(trigger: Token, time: TimeRef) -> int | None:
     head = governor(span)
     if head == trigger:
         return 0
+    if head.dep_ == "pobj" and head.head.head.pos_ in ("NOUN", "PROPN") and head.head.head != trigger:
+        return None  # "held as a witness in the 1985 murder": the year dates the murder, not the holding
     clause = clause_head(trigger)
     time_clause = clause_head(head)
     if time_clause == clause:

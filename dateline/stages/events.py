@@ -68,6 +68,8 @@ ARMED = frozenset({"MIL", "REB", "UAF", "PRM", "SPY", "COP"})
 WARRING = frozenset({"MIL", "REB", "UAF", "PRM", "SPY"})
 # Conventional-force codes that, used by police, civilians or criminals, are unconventional violence.
 FIGHT_AS_ASSAULT = {"190": "180", "193": "180"}
+# A state's justice: the criminal charges it brings are legal action (CAMEO 173), not accusations.
+JUSTICE = frozenset({"JUD", "COP"})
 # Types that need a recipient (PLOVER manual): without one they are not coded.
 NEEDS_TARGET = frozenset({"AID", "COOPERATE", "SANCTION"})
 # A statement with its speaker named is the plainest reading a sentence has (the act is the verb
@@ -190,6 +192,9 @@ class _Coder:
                                     self.targets.local(trigger, self.targets.victims_place(trigger, targets)), plover)
         if code in FIGHT_AS_ASSAULT and all(a.sector and a.sector not in WARRING for a in sources):
             code = FIGHT_AS_ASSAULT[code]  # (the mode stays: "shot by police" is still firearms)
+        if code == "1121" and trigger.anchor.lemma_.lower() in self.lex.words("legal_charge_verbs") and all(
+                a.sector in JUSTICE for a in sources):
+            code = "173"  # "prosecutors indicted two men": charged with legal action
         confidence = self._confidence(trigger, mood, [] if unattributed else sources,
                                       targets or sources[1:] if symmetric else targets)
         if confidence < MIN_CONFIDENCE:
@@ -271,6 +276,9 @@ class _Coder:
             code = "145"  # protesters who storm or attack are rioting (PLOVER PROTEST riot)
         if code[:3] == "144" and self._by_state(trigger):
             code = "172"  # a regulator that blocks access restricts it; protesters who block a road obstruct
+        if plover == "CONSULT" and trigger.anchor.dep_ == "xcomp" \
+                and trigger.anchor.head.lemma_.lower() in self.lex.words("decision_verbs"):
+            mood = replace(mood, future=True)  # "decided to resume talks": talks to come
         if mood.future and not mood.negated and not mood.conditioned:
             converted = ontology.future_code(code)
             if converted is not None:

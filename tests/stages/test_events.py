@@ -530,3 +530,29 @@ def test_events_a_demand_made_in_a_statement_is_its_authors(resources):
     text = "Kenyan opposition leaders issued a statement demanding the resignation of the interior minister."
     (event,) = events_of(resources, text)
     assert (event.event_type, event.source.code, event.target.code) == ("REQUEST", "KENOPP", "KENGOV")
+
+
+def test_events_a_criminal_charge_by_the_state_is_legal_action(resources):
+    (event,) = events_of(resources, "Kenyan prosecutors indicted two police officers for the killing of a student.")
+    assert (event.event_type, event.cameo, event.source.code) == ("ACCUSE", "173", "KENJUD")
+    (event,) = events_of(resources, "Two former Kenyan officials were charged with fraud on Monday.")
+    assert event.cameo == "173"
+    # charges brought by anyone else are accusations
+    (event,) = events_of(resources, "The Kenyan opposition charged the finance minister with fraud.")
+    assert (event.cameo[:2], event.source.code) == ("11", "KENOPP")
+
+
+def test_events_a_meeting_decided_on_is_an_intent_to_meet(resources):
+    (event,) = events_of(resources, "Pakistan and India decided to resume talks between the two countries.")
+    assert (event.event_type, event.cameo) == ("AGREE", "036")
+    # an act the decision itself does stays that act
+    (event,) = events_of(resources, "The Kenyan supreme court decided to allow the opposition candidate to run.")
+    assert event.event_type == "CONCEDE"
+
+
+def test_events_a_year_that_dates_something_else_leaves_the_act_current(resources):
+    text = "A Mexican man was held as a material witness in the 1985 murder of a Kenyan diplomat."
+    (event,) = events_of(resources, text)
+    assert (event.event_type, event.cameo, event.date) == ("COERCE", "173", dt.date(2021, 3, 1))
+    # a year on the act itself is history, not news
+    assert events_of(resources, "In 1985, Mexican police held a Kenyan diplomat as a material witness.") == ()
