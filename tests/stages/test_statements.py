@@ -129,6 +129,11 @@ def test_statements_unnamed_insiders_speak_for_the_actor_they_are_inside(resourc
     assert statements_of(resources, "A source in the village said the soldiers had left on Monday.") == []
 
 
+def test_statements_spokespeople_the_news_names_alone_speak_for_their_state(resources):
+    text = '"The messages were sent on Friday," Peskov said.'
+    assert statements_of(resources, text) == [("010", "RUSGOV", None)]
+
+
 def test_statements_the_chief_executive_of_a_territory_is_its_government(resources):
     text = "The chief executive of Hong Kong said on Saturday that the city would recover."
     assert [s[:2] for s in statements_of(resources, text)] == [("010", "HKGGOV")]
