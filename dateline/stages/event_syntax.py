@@ -253,7 +253,10 @@ def _sources_of(index: ActorIndex, token: Token, depth: int) -> list[Actor]:
             found = sources_of(index, token.head.head, depth + 1)
         return found
     if is_passive(token):
-        return index.in_prep(token, ("by",))
+        # the parser may hang the agent on the object of a passive with two objects: "were
+        # denied visas by the ministry"
+        return index.in_prep(token, ("by",)) or [
+            a for c in children_of(token) if c.dep_ == "dobj" for a in index.in_prep(c, ("by",), False)]
     subjects = [c for c in children_of(token) if c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass"] or \
         [s for s in (subject(token),) if s is not None]
     for subj in subjects:  # the first subject that is an actor ("ADDIS ABABA, Jan 9 - Ethiopia's government")

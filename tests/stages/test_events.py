@@ -556,3 +556,11 @@ def test_events_a_year_that_dates_something_else_leaves_the_act_current(resource
     assert (event.event_type, event.cameo, event.date) == ("COERCE", "173", dt.date(2021, 3, 1))
     # a year on the act itself is history, not news
     assert events_of(resources, "In 1985, Mexican police held a Kenyan diplomat as a material witness.") == ()
+
+
+def test_events_visas_denied_or_revoked_reduce_relations(resources):
+    text = "Kenyan athletes were denied visas by the British interior ministry."
+    (event,) = events_of(resources, text)
+    assert (event.event_type, event.cameo, event.source.code, event.target.country) == ("SANCTION", "160", "GBRGOV", "KEN")
+    (event,) = events_of(resources, "Russia revoked the visas of two British journalists.")
+    assert (event.event_type, event.target.code) == ("SANCTION", "GBRJRN")
