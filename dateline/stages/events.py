@@ -147,9 +147,17 @@ class _Coder:
         if not sources and anchor.pos_ == "NOUN":  # "issued a stern reminder that ...": who issued it
             verb = self.finder.support_verb(anchor)
             sources = sources_of(self.index, verb) if verb is not None else []
+            if sources and modality(verb, self.lex).hypothetical:
+                mood = replace(mood, hypothetical=True)  # "is set to vote on a resolution calling for"
         if not sources and anchor.dep_ == "acl" and anchor.head.lemma_.lower() in self.lex.words("reporting_nouns"):
-            # "published a declaration demanding changes": who published it demands them
-            sources = sources_of(self.index, anchor.head.head) if anchor.head.dep_ == "dobj" else []
+            # "published a declaration demanding changes": who published it demands them; "voted on a
+            # resolution calling for", "said in a statement demanding": who voted, who said
+            document = anchor.head
+            verb = document.head if document.dep_ == "dobj" else document.head.head if document.dep_ == "pobj" \
+                and document.head.head.pos_ == "VERB" else None
+            sources = sources_of(self.index, verb) if verb is not None else []
+            if sources and modality(verb, self.lex).hypothetical:
+                mood = replace(mood, hypothetical=True)  # "is set to vote on a resolution calling for"
         if trigger.token.i != anchor.i and not sources and trigger.clause is None:
             sources = sources_of(self.index, trigger.token)
         targets = self.targets.targets(trigger, sources)

@@ -564,3 +564,14 @@ def test_events_visas_denied_or_revoked_reduce_relations(resources):
     assert (event.event_type, event.cameo, event.source.code, event.target.country) == ("SANCTION", "160", "GBRGOV", "KEN")
     (event,) = events_of(resources, "Russia revoked the visas of two British journalists.")
     assert (event.event_type, event.target.code) == ("SANCTION", "GBRJRN")
+
+
+def test_events_a_resolution_calling_for_an_act_is_its_adopters_request(resources):
+    text = "The UN General Assembly adopted a resolution calling on the United States to lift its embargo on Cuba."
+    (event,) = events_of(resources, text)
+    assert (event.event_type, event.source.code, event.target.code, event.hypothetical) == (
+        "REQUEST", "IGOUNO", "USA", False)
+    # a vote still to come only proposes the call
+    text = "The UN General Assembly is set to vote on a resolution calling on the United States to lift its embargo."
+    (event,) = events_of(resources, text)
+    assert (event.event_type, event.source.code, event.hypothetical) == ("REQUEST", "IGOUNO", True)
