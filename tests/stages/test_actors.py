@@ -30,6 +30,11 @@ def test_actors_nationality_and_title_make_one_mention(resources):
     assert ruto.name == "William Ruto"
 
 
+def test_actors_plural_titles_name_legislators(resources):
+    actors = by_text(actors_of(resources, "Sens. Tim Grendell and Bob Gibbs introduced a resolution on Monday."))
+    assert actors["Tim Grendell"].sector == "LEG"
+
+
 def test_actors_role_nouns_take_country_from_modifiers_and_phrases(resources):
     actors = by_text(actors_of(resources, "Police in Nairobi detained protesters while Ugandan troops and "
                                           "the commander of the Nigerian army watched."))
