@@ -163,7 +163,8 @@ class ActorIndex:
                             found += self.at(obj) or (self.modifiers_of(obj, ("poss",)) if obj.lemma_.lower()
                                                       not in HELP_NOUNS else []) or \
                                 [a for a in (self.in_prep(obj, ("from", "by", "of"), False) if deep else [])
-                                 if (a.start, a.end) not in self.equipment]  # "the US' policies" (not "sale of jets")
+                                 if (a.start, a.end) not in self.equipment] or \
+                                (_acl_agents(self, obj) if deep else [])  # "into crimes committed by X"
             if found:
                 return _unique(found)
         return []

@@ -575,3 +575,9 @@ def test_events_a_resolution_calling_for_an_act_is_its_adopters_request(resource
     text = "The UN General Assembly is set to vote on a resolution calling on the United States to lift its embargo."
     (event,) = events_of(resources, text)
     assert (event.event_type, event.source.code, event.hypothetical) == ("REQUEST", "IGOUNO", True)
+
+
+def test_events_who_did_what_is_investigated_is_the_target(resources):
+    text = "Kenyan police launched an investigation into killings committed by Somali militants."
+    (event,) = events_of(resources, text)
+    assert (event.event_type, event.source.code, event.target.code) == ("ACCUSE", "KENCOP", "SOMREB")
