@@ -30,6 +30,7 @@ from ..location import locate_event
 from ..model import STATEMENT, Actor, CodedArticle, Event, make_event_id
 from ..resources import Resources
 from . import dates
+from .actor_words import role_sector
 from .event_context import in_circumstance, is_background, is_habit, is_tally, out_of_date, stale
 from .event_merge import dedupe, pairs
 from .event_syntax import (
@@ -163,6 +164,10 @@ class _Coder:
         targets = self.targets.targets(trigger, sources)
         if plover == "ASSAULT" and not targets and self._weapon_launch(anchor):
             code, plover, mode = "154", "MOBILIZE", "weapons"  # a missile fired at no one: a show of arms
+        elif code in self.lex.words("air_codes") and sources:
+            aircraft = self._by_air(anchor)  # "gunships killed 46 civilians": an attack from the air
+            if aircraft is not None:
+                code, mode = "195", "drone" if aircraft == "drone" else "aerial"
         if trigger.sense.code in self.lex.words("needs_target_codes") and not targets:
             return []  # "would defend its economy": defending no one is no act of support
         if trigger.sense.code == "042" and trigger.sense.particles and not targets:
@@ -341,6 +346,15 @@ class _Coder:
     def _by_state(self, trigger: Trigger) -> bool:
         sources = sources_of(self.index, trigger.anchor)
         return bool(sources) and all(a.sector in STATE_ORGANS for a in sources)
+
+    def _by_air(self, verb: Token) -> str | None:
+        """The aircraft that did it, if its doer is one: "gunships killed", "killed by Israeli jets"."""
+        doers = [subject(verb)] if not is_passive(verb) else [
+            o for c in children_of(verb) if c.dep_ == "agent" for o in children_of(c) if o.dep_ == "pobj"]
+        aircraft = self.lex.words("aircraft_words")
+        # (a "suicide bomber" is a person: the phrase's role says so)
+        return next((d.lemma_.lower() for d in doers if d is not None and d.lemma_.lower() in aircraft
+                     and role_sector(self.kb, d) in (None, "MIL")), None)
 
     def _weapon_launch(self, verb: Token) -> bool:
         """Is the verb a launch of missiles or rockets ("fired a missile", "the missile was launched")?"""

@@ -581,3 +581,14 @@ def test_events_who_did_what_is_investigated_is_the_target(resources):
     text = "Kenyan police launched an investigation into killings committed by Somali militants."
     (event,) = events_of(resources, text)
     assert (event.event_type, event.source.code, event.target.code) == ("ACCUSE", "KENCOP", "SOMREB")
+
+
+def test_events_force_used_by_aircraft_is_an_attack_from_the_air(resources):
+    (event,) = events_of(resources, "Syrian helicopter gunships killed 12 civilians in Idlib on Sunday.")
+    assert (event.event_type, event.cameo, event.mode, event.source.code) == ("ASSAULT", "195", "aerial", "SYRMIL")
+    (event,) = events_of(resources, "A US drone killed three militants in northern Pakistan.")
+    assert (event.cameo, event.mode) == ("195", "drone")
+    (event,) = events_of(resources, "Syrian soldiers killed 12 civilians in Idlib on Sunday.")
+    assert event.cameo != "195"
+    (event,) = events_of(resources, "A suicide bomber killed five people in Peshawar on Sunday.")
+    assert event.cameo != "195"
