@@ -216,8 +216,8 @@ class TargetFinder:
         home = self.coded.dateline_place.country if self.coded.dateline_place is not None else None
 
         def placed(actor: Actor) -> Actor:
-            if actor.country is not None or (actor.code or "").startswith(("IGO", "NGO")):
-                return actor
+            if actor.country is not None or (actor.code or "").startswith(("IGO", "NGO")) or is_foreign(actor):
+                return actor  # ("foreign militias" in talks at the Elysee are not French)
             country = self._own_place(actor) if actor.sector in LOCAL_SECTORS | HOME_ORGANS else None
             country = country or (here if actor.sector in LOCAL_SECTORS | INSURGENTS else None)
             country = country or (home if actor.sector in LOCAL_SECTORS | HOME_ORGANS else None)
@@ -290,13 +290,18 @@ def domestic(sources: list[Actor], targets: list[Actor], plover: str) -> tuple[l
         if country is None:
             return actors
         return [replace(a, country=country, code=country + a.sector)
-                if a.country is None and a.sector in DOMESTIC_SECTORS and "foreign" not in a.text.lower().split()
+                if a.country is None and a.sector in DOMESTIC_SECTORS and not is_foreign(a)
                 and not (a.code or "").startswith(("IGO", "NGO", "IMG"))
                 else a for a in actors]
 
     if plover in ("MOBILIZE", "AID", "COOPERATE") or plover == "ASSAULT" and any(a.sector == "MIL" for a in sources):
         return sources, targets
     return fill(sources, country_of_state(targets)), fill(targets, country_of_state(sources))
+
+
+def is_foreign(actor: Actor) -> bool:
+    """"Foreign fighters", "foreign militias": said to be from elsewhere, so of no place named here."""
+    return "foreign" in actor.text.lower().split()
 
 
 def _implied(sources: list[Actor], sector: str | None) -> list[Actor]:

@@ -592,3 +592,10 @@ def test_events_force_used_by_aircraft_is_an_attack_from_the_air(resources):
     assert event.cameo != "195"
     (event,) = events_of(resources, "A suicide bomber killed five people in Peshawar on Sunday.")
     assert event.cameo != "195"
+
+
+def test_events_foreign_fighters_are_not_of_the_place_they_fight_in(resources):
+    (event,) = events_of(resources, "Foreign fighters attacked a checkpoint in northern Mali on Sunday.")
+    assert (event.source.country, event.source.sector) == (None, "REB")
+    (event,) = events_of(resources, "Rebels attacked a checkpoint in northern Mali on Sunday.")
+    assert event.source.code == "MLIREB"
