@@ -143,7 +143,7 @@ class _Coder:
         sources = sources_of(self.index, anchor if trigger.token.pos_ == "VERB" or anchor.i != trigger.token.i
                              else trigger.token) if not trigger.undergone else \
             sources_of(self.index, trigger.token) or self.index.in_prep(anchor, ("by",))
-        if not sources and code[:4] in self.lex.words("retreat_passives") and is_passive(anchor):
+        if not sources and code[:4] in self.lex.words("own_passives") and is_passive(anchor):
             sources = self.index.at(passive_subject(anchor))  # "guerrillas have been demobilized": they disarmed
         if not sources and anchor.pos_ == "NOUN":  # "issued a stern reminder that ...": who issued it
             verb = self.finder.support_verb(anchor)

@@ -599,3 +599,13 @@ def test_events_foreign_fighters_are_not_of_the_place_they_fight_in(resources):
     assert (event.source.country, event.source.sector) == (None, "REB")
     (event,) = events_of(resources, "Rebels attacked a checkpoint in northern Mali on Sunday.")
     assert event.source.code == "MLIREB"
+
+
+@pytest.mark.parametrize("text, code, source", [
+    ("The Kenyan government put police on high alert ahead of the election.", "151", "KENGOV"),
+    ("The Kenyan army was put on alert on Monday.", "152", "KENMIL"),
+    ("Kenyan opposition parties rallied against the new tax law on Monday.", "113", "KENOPP"),
+])
+def test_events_alerts_and_rallied_opposition(resources, text, code, source):
+    (event,) = events_of(resources, text)
+    assert (event.cameo, event.source.code) == (code, source)
