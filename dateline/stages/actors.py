@@ -345,7 +345,7 @@ class _Finder:
                     role = owner[0].at(self.day)
                     info.country = role.country
                     if role.code.startswith(("IGO", "NGO")):
-                        info.code = role.code[:3] + (info.sector or role.code[3:])
+                        info.code = role.code  # "the EU's ambassador": the EU's (the sector says GOV)
             elif grandchild.dep_ == "npadvmod" and child.lower_ in LED and not info.country:
                 info.country = self.kb.country_of(grandchild.text)  # "Vietnamese-led forces"
         return info if info.known else None
@@ -378,7 +378,7 @@ class _Finder:
         if info.sector and (not out.sector or out.generic and info.sector != "GOV" and out.kind == "role"):
             out.sector = info.sector
         if info.code and info.code.startswith(("IGO", "NGO", "IMG")) and not out.country:
-            out.code = info.code[:3] + (out.sector or info.code[3:])
+            out.code = info.code  # "EU foreign ministers", "UN peacekeepers": the organisation's code
 
     # -- helpers ---------------------------------------------------------------------------------
 

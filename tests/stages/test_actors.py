@@ -83,6 +83,16 @@ def test_actors_international_organisations(resources):
     assert actors["NATO"].sector == "IGO"
 
 
+def test_actors_an_organisations_people_keep_its_code(resources):
+    text = ("The World Health Organization (WHO) sent doctors. European Union foreign ministers met on Monday. "
+            "Russia summoned the EU's ambassador. A United Nations aid convoy reached the town.")
+    actors = by_text(actors_of(resources, text))
+    assert actors["World Health Organization"].code == "IGOWHO"
+    assert actors["foreign ministers"].code == "IGOEUR"
+    assert (actors["ambassador"].sector, actors["ambassador"].code) == ("GOV", "IGOEUR")
+    assert (actors["aid convoy"].sector, actors["aid convoy"].code) == ("NGO", "IGOUNO")
+
+
 def test_actors_abbreviations_match_only_in_capitals(resources):
     actors = actors_of(resources, "Doctors who treated the wounded said the WHO sent supplies.")
     assert [a.text for a in actors if a.code and a.code.startswith("IGO")] == ["WHO"]
