@@ -233,8 +233,9 @@ class TriggerFinder:
             if marks and not marks <= UNTIL:
                 return None  # "before", "after", "because" clauses are acts of their own
             until = until or bool(marks)
-            purpose = purpose or node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                              for c in children_of(node))
+            # "sent troops to protect", "targeting infrastructure to cut supplies" (read as a complement)
+            purpose = purpose or node.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                         for c in children_of(node))
             if node.dep_ == "pobj" and node.head.lower_ in self.circumstance or node.lower_ == "according":
                 return None  # "offered to negotiate following the invasion"; "according to a statement"
             grievance = grievance or node.dep_ == "pobj" and node.head.lower_ in GRIEVANCE

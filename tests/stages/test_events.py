@@ -609,3 +609,9 @@ def test_events_foreign_fighters_are_not_of_the_place_they_fight_in(resources):
 def test_events_alerts_and_rallied_opposition(resources, text, code, source):
     (event,) = events_of(resources, text)
     assert (event.cameo, event.source.code) == (code, source)
+
+
+def test_events_what_an_alleged_act_was_for_is_alleged_too(resources):
+    text = "Sudan's army accused Ethiopian forces of targeting civilian infrastructure to cut fuel supplies to hospitals."
+    events = events_of(resources, text)
+    assert summary(events) == [("ACCUSE", "SDNMIL", "ETHMIL")]
