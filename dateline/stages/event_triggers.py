@@ -223,7 +223,7 @@ class TriggerFinder:
         if node.dep_ == "conj" and node.tag_ == "VB" and _infinitive(node.head) and (
                 node.head.dep_ in CONTENT_DEPS or node.head.dep_ == "relcl"):
             node = node.head  # "demanded a force to protect them and prevent a war": both what is demanded
-        purpose = until = grievance = False
+        purpose = until = grievance = aim = False
         for distance in range(1, 7):
             # "a force to protect civilians" (read as a relative clause): what the force is for
             if node.dep_ not in CONTENT_DEPS and not (node.dep_ == "relcl" and _infinitive(node)) \
@@ -233,9 +233,9 @@ class TriggerFinder:
             if marks and not marks <= UNTIL:
                 return None  # "before", "after", "because" clauses are acts of their own
             until = until or bool(marks)
-            # "sent troops to protect", "targeting infrastructure to cut supplies" (read as a complement)
-            purpose = purpose or node.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                         for c in children_of(node))
+            purpose = purpose or node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                              for c in children_of(node))
+            aim = aim or node.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(node))
             if node.dep_ == "pobj" and node.head.lower_ in self.circumstance or node.lower_ == "according":
                 return None  # "offered to negotiate following the invasion"; "according to a statement"
             grievance = grievance or node.dep_ == "pobj" and node.head.lower_ in GRIEVANCE
@@ -254,7 +254,10 @@ class TriggerFinder:
                 aims = trigger.anchor.lemma_.lower() in ("target", "aim") and trigger.anchor.tag_ == "VBG"
                 if grievance and frame.sense.plover == "PROTEST" and trigger.token.pos_ == "NOUN":
                     return frame, distance, True  # "protested against the occupation": what it is against
-                if until and not verbal:  # "vowed to fight until they gain control": the gain is vowed too
+                if (until or aim) and not verbal:
+                    # "vowed to fight until they gain control": the gain is vowed too; "accused X of
+                    # targeting infrastructure to cut supplies": the cut is alleged too (but "used tear
+                    # gas to disperse students" reports the dispersal as well)
                     return (frame, distance, True) if frame is not trigger and self._frame_of(frame, triggers) \
                         else None
                 return (frame, distance, until) if verbal or aims or purpose and frame.sense.plover != "PROTEST" \
