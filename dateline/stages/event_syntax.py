@@ -413,6 +413,11 @@ def _modality(token: Token, lexicon: EventLexicon) -> Modality:
             continue
     negated = hypothetical = obligation = conditional = False
     future = token.dep_ == "acl" and token.head.lemma_.lower() in PLAN_NOUNS  # "a decision to expel": not yet done
+    # What a thing or an act is for is not an act done: "more systems to protect its cities",
+    # "needed more systems to protect its cities" (an aim of a coded act is absorbed into it instead)
+    purpose = not future and (token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN")
+                              or token.dep_ == "advcl") \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children_of(token))
     for i, node in enumerate(chain):
         lemma = node.lemma_.lower()
         if i and lemma in words("intent_verbs") | words("intent_adjectives"):
@@ -442,7 +447,8 @@ def _modality(token: Token, lexicon: EventLexicon) -> Modality:
             obligation = True
     conditioned = _in_condition(token, lexicon)
     past = token.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" and c.lower_ in ("did", "had") for c in children_of(token))
-    return Modality(negated, future, hypothetical or conditioned, obligation, conditional, conditioned, past)
+    return Modality(negated, future, hypothetical or conditioned or purpose, obligation, conditional,
+                    conditioned, past)
 
 
 def _in_condition(token: Token, lexicon: EventLexicon) -> bool:
