@@ -54,7 +54,10 @@ class Phrase:
 def qualified(token: Token, modifiers: tuple[str, ...], of: str | None) -> bool:
     """Does the word have these modifiers before it and this word in its "of" phrase?"""
     if modifiers:
-        lefts = {w for c in children_of(token) if c.i < token.i for w in (c.lower_, c.lemma_.lower())}
+        # (with the modifiers' own compounds: "air" in "air defence system" hangs on "defence")
+        lefts = {w for c in children_of(token) if c.i < token.i
+                 for m in (c, *(g for g in children_of(c) if g.dep_ == "compound" and g.i < c.i))
+                 for w in (m.lower_, m.lemma_.lower())}
         if not all(m in lefts for m in modifiers):
             return False
     if of:

@@ -615,3 +615,14 @@ def test_events_what_an_alleged_act_was_for_is_alleged_too(resources):
     text = "Sudan's army accused Ethiopian forces of targeting civilian infrastructure to cut fuel supplies to hospitals."
     events = events_of(resources, text)
     assert summary(events) == [("ACCUSE", "SDNMIL", "ETHMIL")]
+
+
+def test_events_what_a_thing_is_for_is_not_an_act_done(resources):
+    text = ("Ukraine's president, speaking in his nightly video address, thanked Germany for the pledge and said "
+            "his country needed at least ten more such systems to protect its cities from Russian attacks.")
+    assert summary(events_of(resources, text)) == [("SUPPORT", "UKRGOV", "DEU")]
+
+
+def test_events_weapon_systems_named_by_compounds_are_military_aid(resources):
+    (event,) = events_of(resources, "Germany said it would send an additional Patriot air defence system to Ukraine.")
+    assert (event.event_type, event.cameo, event.source.code, event.target.code) == ("AGREE", "0332", "DEU", "UKR")
