@@ -187,6 +187,8 @@ class TargetFinder:
 
     def _place(self, trigger: Trigger, preps: frozenset[str]) -> tuple[Token, str] | None:
         heads = [trigger.anchor, trigger.token] + ([trigger.content.anchor] if trigger.content else [])
+        if trigger.anchor.dep_ == "advcl" and trigger.anchor.tag_ == "VBG":
+            heads.append(trigger.anchor.head)  # "struck a house in Khan Younis, killing five": there too
         key = (tuple(h.i for h in heads), preps)
         if key not in self._places:
             self._places[key] = self._place_near(heads, preps)

@@ -626,3 +626,10 @@ def test_events_what_a_thing_is_for_is_not_an_act_done(resources):
 def test_events_weapon_systems_named_by_compounds_are_military_aid(resources):
     (event,) = events_of(resources, "Germany said it would send an additional Patriot air defence system to Ukraine.")
     assert (event.event_type, event.cameo, event.source.code, event.target.code) == ("AGREE", "0332", "DEU", "UKR")
+
+
+def test_events_victims_of_a_participle_clause_are_of_the_place_of_its_main_clause(resources):
+    text = ("DHAKA, Jan 5 (Dateline Wire) - Myanmar military aircraft bombed a village in northern Rakhine state "
+            "on Sunday, killing at least 12 people.")
+    killing = next(e for e in events_of(resources, text) if e.trigger == "killing")
+    assert killing.target.code == "MMRCVL"
