@@ -7,6 +7,15 @@ from spacy.tokens import Doc, Span, Token
 from ..actors_kb import ActorKnowledge, name_key
 from .tokens import children_of, doc_text, doc_tokens
 
+# Words that say an actor is from elsewhere or from many countries: "foreign militias",
+# "European diplomats", "Western officials", "international observers". Such actors take no
+# country from the dateline or the place they act in.
+ELSEWHERE = frozenset({"foreign", "western", "european", "arab", "african", "asian", "international",
+                       "multinational", "overseas"})
+
+FOREIGN_OFFICES = frozenset({"minister", "ministers", "ministry", "office", "secretary", "affairs", "policy",
+                             "service", "relations"})
+
 # Roles that are a government's when a place holds them: "the chief executive of Hong Kong",
 # "Macau's chief executive"; a company's executive stays business.
 PLACE_HELD_ROLES = frozenset({"executive"})
@@ -37,7 +46,18 @@ def role_sector(kb: ActorKnowledge, token: Token, alone: bool = False) -> str | 
         found = kb.roles.get(singular(token.lower_))  # "Rebels", "Authorities" opening a sentence
     if lemma in PLACE_HELD_ROLES and held_by_place(token):
         return "GOV"
+    if lemma == "general" and token.dep_ == "amod" and token.head.i == token.i - 1:
+        # a title with "general" after it ("director general", "secretary general"), not an army's
+        return kb.roles.get(f"{token.head.lemma_.lower()} general") or kb.roles.get(f"{token.head.lower_} general")
     return found
+
+
+def from_elsewhere(text: str) -> bool:
+    """Is an actor phrase said to be from elsewhere ("foreign fighters", "European diplomats")?
+    (A foreign minister, ministry or office is a state's own.)"""
+    words = text.lower().split()
+    return any(w in ELSEWHERE and not (w == "foreign" and words[i + 1:i + 2] and words[i + 1] in FOREIGN_OFFICES)
+               for i, w in enumerate(words))
 
 
 def held_by_place(token: Token) -> bool:

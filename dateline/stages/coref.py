@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..actors_kb import ActorKnowledge, make_code, name_key
 from ..model import Actor
+from .actor_words import from_elsewhere
 from .tokens import children_of, sentence_of, span_text
 
 PERSONAL = {"he", "him", "his", "she", "her"}
@@ -122,8 +123,9 @@ class Antecedents:
         then, for state offices, the country the sentence is about ("President Dos Santos
         conceded to demands from UNITA").
         """
-        if actor.country or not actor.sector or actor.code and actor.code[:3] in ("IGO", "NGO", "IMG"):
-            return actor
+        if actor.country or not actor.sector or actor.code and actor.code[:3] in ("IGO", "NGO", "IMG") \
+                or from_elsewhere(actor.text):
+            return actor  # ("European diplomats" in a story from Tehran are not Iranian)
         if resolved.kind == "role" and not _definite(head) and actor.sector in HOME_SECTORS and self.home:
             # "Police fired tear gas", "authorities said": in a story filed from Nairobi, Kenya's
             return Actor(**{**_fields(actor), "country": self.home, "code": make_code(self.home, actor.sector)})

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from ..actors_kb import ActorKnowledge, name_key
 from ..lexicon import PLACE_NOUNS, EventLexicon, Sense
 from ..model import Actor, CodedArticle
+from .actor_words import from_elsewhere
 from .event_syntax import ActorIndex, clause_subject_actors, sources_of, targets_of
 from .event_triggers import Trigger
 from .tokens import children_of
@@ -302,8 +303,8 @@ def domestic(sources: list[Actor], targets: list[Actor], plover: str) -> tuple[l
 
 
 def is_foreign(actor: Actor) -> bool:
-    """"Foreign fighters", "foreign militias": said to be from elsewhere, so of no place named here."""
-    return "foreign" in actor.text.lower().split()
+    """Is the actor said to be from elsewhere ("foreign militias"), so of no place named here?"""
+    return from_elsewhere(actor.text)
 
 
 def _implied(sources: list[Actor], sector: str | None) -> list[Actor]:

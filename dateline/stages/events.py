@@ -170,8 +170,12 @@ class _Coder:
                 code, mode = "195", "drone" if aircraft == "drone" else "aerial"
         if trigger.sense.code in self.lex.words("needs_target_codes") and not targets:
             return []  # "would defend its economy": defending no one is no act of support
-        if trigger.sense.code == "042" and trigger.sense.particles and not targets:
-            return []  # "arrived in" is a visit only when it names whom it visits
+        if trigger.sense.code == "042" and trigger.sense.particles and (
+                not any(t.country or t.sector for t in targets) or sources and all(
+                    a.sector in ("CVL", "REF") for a in sources)):
+            # "arrived in" is a visit only when it names whom it visits, and only an actor's: residents
+            # who return to their village visit no one
+            return []
         if code == "042" and trigger.sense.particles and sources and all(
                 t.country and t.country in {a.country for a in sources} for t in targets):
             return []  # "lawmakers return to Washington": travel at home visits no one

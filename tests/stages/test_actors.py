@@ -93,6 +93,11 @@ def test_actors_an_organisations_people_keep_its_code(resources):
     assert (actors["aid convoy"].sector, actors["aid convoy"].code) == ("NGO", "IGOUNO")
 
 
+def test_actors_a_general_after_a_title_is_no_soldier(resources):
+    actors = by_text(actors_of(resources, "The agency's director general met the minister on Monday."))
+    assert actors["director general"].sector == "GOV"
+
+
 def test_actors_abbreviations_match_only_in_capitals(resources):
     actors = actors_of(resources, "Doctors who treated the wounded said the WHO sent supplies.")
     assert [a.text for a in actors if a.code and a.code.startswith("IGO")] == ["WHO"]

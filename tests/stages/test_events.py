@@ -633,3 +633,18 @@ def test_events_victims_of_a_participle_clause_are_of_the_place_of_its_main_clau
             "on Sunday, killing at least 12 people.")
     killing = next(e for e in events_of(resources, text) if e.trigger == "killing")
     assert killing.target.code == "MMRCVL"
+
+
+def test_events_residents_returning_home_visit_no_one(resources):
+    text = "Israeli troops opened fire on Lebanese residents who tried to return to the village of Kfar Kila."
+    assert [e.event_type for e in events_of(resources, text)] == ["ASSAULT"]
+
+
+def test_events_diplomats_from_elsewhere_are_not_of_the_dateline(resources):
+    text = "TEHRAN, Jan 23 (Dateline Wire) - European diplomats said Britain and France could seek new sanctions."
+    (coded,) = code_articles([Article("t", text, dt.date(2021, 3, 1))], resources)
+    diplomats = next(a for a in coded.actors if a.text == "European diplomats")
+    assert (diplomats.country, diplomats.sector) == (None, "GOV")
+    text = "BEIJING, Jan 23 (Dateline Wire) - Foreign ministry spokeswoman Zhang Min urged Manila to stop its provocations."
+    (coded,) = code_articles([Article("t", text, dt.date(2021, 3, 1))], resources)
+    assert next(e for e in coded.events if e.trigger == "urged").source.code == "CHNGOV"
