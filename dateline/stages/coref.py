@@ -28,6 +28,10 @@ WINDOW = 3  # sentences a pronoun looks back
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Organs that act at home: unnamed, they are most likely of the country the story is filed from.
 HOME_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
+# Words for a state's government as a whole: "the junta" after "Mali's transitional government" is
+# that government, whoever else was named between them.
+GOVERNMENTS = frozenset({"government", "junta", "regime", "administration", "authorities", "authority",
+                         "cabinet", "presidency", "leadership"})
 
 
 def is_pronoun(token: Token) -> bool:
@@ -109,11 +113,13 @@ class Antecedents:
                     return self.by_surname[key]
             return None
         if resolved.kind == "role" and _definite(head) and not resolved.country:
+            # the same role named before ("the government" after "Ethiopia's government", "the junta"
+            # after "Mali's transitional government"), else the latest person or body of its sector
             lemma = head.lemma_.lower()
-            for mention in reversed(self.mentions):
-                if mention.head_lemma == lemma or (resolved.sector and mention.actor.sector == resolved.sector
-                                                   and mention.kind in ("person", "org")):
-                    return mention.actor
+            same = {lemma} | (GOVERNMENTS if lemma in GOVERNMENTS else set())
+            return next((m.actor for m in reversed(self.mentions) if m.head_lemma in same), None) or next(
+                (m.actor for m in reversed(self.mentions) if resolved.sector and m.actor.sector == resolved.sector
+                 and m.kind in ("person", "org")), None)
         return None
 
     def _with_context(self, actor: Actor, resolved, head: Token) -> Actor:

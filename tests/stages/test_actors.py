@@ -98,6 +98,14 @@ def test_actors_a_general_after_a_title_is_no_soldier(resources):
     assert actors["director general"].sector == "GOV"
 
 
+def test_actors_the_government_is_the_one_named_before_not_the_latest_official(resources):
+    text = ("Ethiopia's government released 120 people on Wednesday. An African Union envoy, former Kenyan "
+            "minister Ruth Wanjiku, met Tigrayan leaders. The government also allowed aid convoys into the region. "
+            "The junta did not comment.")
+    actors = actors_of(resources, text)
+    assert [a.code for a in actors if a.text in ("government", "junta")] == ["ETHGOV", "ETHGOV", "ETHGOV"]
+
+
 def test_actors_abbreviations_match_only_in_capitals(resources):
     actors = actors_of(resources, "Doctors who treated the wounded said the WHO sent supplies.")
     assert [a.text for a in actors if a.code and a.code.startswith("IGO")] == ["WHO"]
