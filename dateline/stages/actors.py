@@ -283,8 +283,11 @@ class _Finder:
                     if obj.dep_ == "pobj":
                         self._merge(out, self._pp_info(obj, child.lower_),
                                     country_only=child.lower_ != "of" or follower)
-        if out.kind == "role" and is_former(self.kb, token) and out.sector in ("GOV", None):
-            out.sector = "ELI"
+        if out.kind in ("role", "person") and out.sector in ("GOV", None) and (is_former(self.kb, token) or any(
+                c.dep_ in ("compound", "amod", "appos") and is_former(self.kb, c) for c in children_of(token))):
+            out.sector = "ELI"  # "former Kenyan minister Ruth Wanjiku": the title is hers no more
+            if out.code and out.country and out.code[:3] == out.country:
+                out.code = make_code(out.country, "ELI")
         if out.kind == "role" and not out.country and out.sector == "MIL" and any(
                 c.dep_ == "amod" and c.lower_ in INTERNATIONAL_FORCE for c in children_of(token)):
             out.code = "IGO" + out.sector  # "a regional peacekeeping force", "multinational troops"

@@ -106,6 +106,13 @@ def test_actors_the_government_is_the_one_named_before_not_the_latest_official(r
     assert [a.code for a in actors if a.text in ("government", "junta")] == ["ETHGOV", "ETHGOV", "ETHGOV"]
 
 
+def test_actors_a_former_title_before_a_name_makes_a_former_official(resources):
+    actors = by_text(actors_of(resources, "Former Kenyan minister Ruth Wanjiku met Ethiopian leaders on Monday."))
+    assert actors["Former Kenyan minister Ruth Wanjiku"].code == "KENELI"
+    actors = by_text(actors_of(resources, "Kenyan minister Ruth Wanjiku met Ethiopian leaders on Monday."))
+    assert actors["Kenyan minister Ruth Wanjiku"].code == "KENGOV"
+
+
 def test_actors_abbreviations_match_only_in_capitals(resources):
     actors = actors_of(resources, "Doctors who treated the wounded said the WHO sent supplies.")
     assert [a.text for a in actors if a.code and a.code.startswith("IGO")] == ["WHO"]
