@@ -98,13 +98,16 @@ def is_former(kb: ActorKnowledge, token: Token) -> bool:
 def org_words(kb: ActorKnowledge, span: Span) -> tuple[str | None, str | None]:
     """Country and sector an unknown organisation's name tells: "Baghdad University" is IRQ EDU."""
     country = sector = None
-    for word in span:
-        country = country or kb.country_of(word.text)
-        if not country and word.text[:1].isupper():
-            entries = kb.lookup(name_key(word.text))
+    words = [w.text for w in span]
+    for i, word in enumerate(words):
+        country = country or kb.country_of(word)
+        if not country and word[:1].isupper():
+            entries = kb.lookup(name_key(word))
             if entries and entries[0].kind in ("country", "capital"):
                 country = entries[0].roles[0].country
-        sector = sector or kb.org_words.get(name_key(word.text))
+        # the longest listed words first: "Chiefs of Staff", "Air Force", then "Force"
+        sector = sector or next((found for n in (3, 2, 1) if i + n <= len(words)
+                                 for found in (kb.org_words.get(name_key(" ".join(words[i:i + n]))),) if found), None)
     return country, sector
 
 

@@ -426,6 +426,9 @@ class _Finder:
         if last.ent_type_ in ("ORG", "NORP", "GPE", "PERSON"):
             span = self._entity_span(last)
             country, sector = org_words(self.kb, span)
+            if country is None:  # "South Korea's Joint Chiefs of Staff (JCS)": the owner's country
+                owners = [self._entries(c) for c in children_of(span.root) if c.dep_ == "poss"]
+                country = next((e[0].roles[0].country for e in owners if e and e[0].kind == "country"), None)
             return Resolved(span.text, country, sector, make_code(country, sector), "org")
         return None
 

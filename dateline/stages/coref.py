@@ -137,8 +137,11 @@ class Antecedents:
             return Actor(**{**_fields(actor), "country": self.home, "code": make_code(self.home, actor.sector)})
         if resolved.kind not in ("person",) and not (resolved.kind == "role" and _definite(head)):
             return actor
-        country = next((m.actor.country for m in reversed(self.mentions)
-                        if m.actor.sector == actor.sector and m.actor.country), None)
+        # (the latest such actor that was a subject first: "The Philippine foreign ministry summoned China's
+        # ambassador ..., spokeswoman Teresa Lim said" is the ministry's spokeswoman)
+        same = [m for m in reversed(self.mentions) if m.actor.sector == actor.sector and m.actor.country]
+        country = next((m.actor.country for m in same if m.subject), None) or next(
+            (m.actor.country for m in same), None)
         if country is None and actor.sector in STATE_SECTORS:
             country = self._sentence_country(head) or self.home
         if country is None:

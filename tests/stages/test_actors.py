@@ -113,6 +113,13 @@ def test_actors_a_former_title_before_a_name_makes_a_former_official(resources):
     assert actors["Kenyan minister Ruth Wanjiku"].code == "KENGOV"
 
 
+def test_actors_an_abbreviation_keeps_the_country_of_the_name_it_stands_for(resources):
+    text = ("North Korea fired a missile into the sea, South Korea's Joint Chiefs of Staff (JCS) said. "
+            "The JCS said it had raised its readiness posture.")
+    codes = {a.text: a.code for a in actors_of(resources, text)}
+    assert (codes["Joint Chiefs of Staff"], codes["JCS"], codes["it"]) == ("KORMIL", "KORMIL", "KORMIL")
+
+
 def test_actors_abbreviations_match_only_in_capitals(resources):
     actors = actors_of(resources, "Doctors who treated the wounded said the WHO sent supplies.")
     assert [a.text for a in actors if a.code and a.code.startswith("IGO")] == ["WHO"]

@@ -145,3 +145,9 @@ def test_statements_the_setting_turns_them_off(resources):
     plover_only = dataclasses.replace(resources, settings=Settings(statements=False))
     text = "Kenyan police said gunmen had kidnapped two aid workers near the border."
     assert [e.event_type for e in coded_events(plover_only, text)] == ["ASSAULT"]
+
+
+def test_statements_a_spokeswoman_named_after_the_act_speaks_for_its_doer(resources):
+    text = ("MANILA, Jan 17 (Dateline Wire) - The Philippine foreign ministry summoned China's ambassador on Friday, "
+            "spokeswoman Teresa Lim said. \"These dangerous actions must stop,\" she said.")
+    assert ("010", "PHLGOV", None) in statements_of(resources, text)
