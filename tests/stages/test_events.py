@@ -648,3 +648,9 @@ def test_events_diplomats_from_elsewhere_are_not_of_the_dateline(resources):
     text = "BEIJING, Jan 23 (Dateline Wire) - Foreign ministry spokeswoman Zhang Min urged Manila to stop its provocations."
     (coded,) = code_articles([Article("t", text, dt.date(2021, 3, 1))], resources)
     assert next(e for e in coded.events if e.trigger == "urged").source.code == "CHNGOV"
+
+
+def test_events_responding_is_force_only_against_an_attack(resources):
+    assert events_of(resources, "The Kenyan fire department responded to a call about a kitchen fire.") == ()
+    (event,) = events_of(resources, "The Sudanese army said it would respond to any further attacks on the city.")
+    assert (event.event_type, event.source.code) == ("THREATEN", "SDNMIL")
