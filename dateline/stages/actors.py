@@ -23,6 +23,7 @@ from .coref import Antecedents, is_pronoun
 from .lead import lead_span
 from .parse_repair import stranded_words
 from .peoples import Peoples
+from .places import dateline_country
 from .tokens import (
     HEAD_POS,
     children_of,
@@ -78,8 +79,9 @@ def find_actors(doc: Doc, coded: CodedArticle, res: Resources) -> CodedArticle:
     article = coded.article
     lead = range(*lead_span(doc, article.dateline_start, article.dateline_end))
     dateline = doc[lead.start:lead.stop].text if lead else article.dateline  # "PORT SUDAN, Sudan (AP) -"
-    finder = _Finder(doc, res.actors, article.date, _dateline_country(dateline, res.actors), lead,
-                     res.gazetteer.knows)
+    # the dateline's country: a capital or country the knowledge base knows, else its town in the gazetteer
+    home = _dateline_country(dateline, res.actors) or dateline_country(res.gazetteer, article)
+    finder = _Finder(doc, res.actors, article.date, home, lead, res.gazetteer.knows)
     return coded.replace(actors=tuple(finder.run()))
 
 

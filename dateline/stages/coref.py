@@ -72,6 +72,8 @@ class Antecedents:
             actor = Actor(text=actor.text, start=actor.start, end=actor.end, name=earlier.name,
                           country=actor.country or earlier.country, sector=actor.sector or earlier.sector,
                           code=actor.code if actor.country else earlier.code, entity=earlier.entity)
+            if actor.country is None:  # "the army" after an unplaced "army": placed by context now
+                actor = self._with_context(actor, resolved, head)
         else:
             actor = self._with_context(actor, resolved, head)
             actor = Actor(**{**_fields(actor), "entity": self._new_entity()})
@@ -132,7 +134,8 @@ class Antecedents:
         if actor.country or not actor.sector or actor.code and actor.code[:3] in ("IGO", "NGO", "IMG") \
                 or from_elsewhere(actor.text):
             return actor  # ("European diplomats" in a story from Tehran are not Iranian)
-        if resolved.kind == "role" and not _definite(head) and actor.sector in HOME_SECTORS and self.home:
+        if resolved.kind == "role" and not _definite(head) and actor.sector in HOME_SECTORS and self.home \
+                and "local" not in actor.text.lower().split():  # (local officials are the event place's)
             # "Police fired tear gas", "authorities said": in a story filed from Nairobi, Kenya's
             return Actor(**{**_fields(actor), "country": self.home, "code": make_code(self.home, actor.sector)})
         if resolved.kind not in ("person",) and not (resolved.kind == "role" and _definite(head)):

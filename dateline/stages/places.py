@@ -100,6 +100,14 @@ def _dateline_mention(gaz: Gazetteer, text: str, start: int | None, end: int | N
     return mention
 
 
+def dateline_country(gaz: Gazetteer, article: Article) -> str | None:
+    """The country of the article's dateline town ("PORT SUDAN (Reuters) -"), resolved on its own."""
+    mention = _dateline_mention(gaz, article.text, article.dateline_start, article.dateline_end)
+    if mention is None or mention.fixed < 0 or gaz.country[mention.fixed] < 0:
+        return None
+    return gaz.alpha3[int(gaz.country[mention.fixed])]
+
+
 @functools.lru_cache(maxsize=1024)  # an outlet's articles share a few datelines
 def _dateline_row(gaz: Gazetteer, name: str, qualifier: int) -> int:
     """The row a dateline's town resolves to on its own (-1 if none)."""

@@ -9,6 +9,7 @@ import pytest
 
 from dateline.actors_kb import ActorKnowledge
 from dateline.model import Article, CodedArticle
+from dateline.pipeline import code_articles
 from dateline.settings import Settings
 from dateline.stages.actors import find_actors
 
@@ -118,6 +119,18 @@ def test_actors_an_abbreviation_keeps_the_country_of_the_name_it_stands_for(reso
             "The JCS said it had raised its readiness posture.")
     codes = {a.text: a.code for a in actors_of(resources, text)}
     assert (codes["Joint Chiefs of Staff"], codes["JCS"], codes["it"]) == ("KORMIL", "KORMIL", "KORMIL")
+
+
+def test_actors_unplaced_organs_belong_to_a_dateline_town_the_gazetteer_knows(resources):
+    text = "PORT SUDAN (Harbor Post) -- The army-aligned government met on Monday. The army accused rebels of looting."
+    (coded,) = code_articles([Article("t", text, dt.date(2021, 3, 1), dateline_start=0, dateline_end=10)],
+                             resources)
+    army = [a for a in coded.actors if a.text == "army"][-1]
+    assert army.code == "SDNMIL"
+    # officials said to be local are of the event's place, not the dateline's
+    text = "ISTANBUL (Harbor Post) -- Local officials said the rally was peaceful."
+    (coded,) = code_articles([Article("t", text, dt.date(2021, 3, 1), dateline_start=0, dateline_end=8)], resources)
+    assert next(a for a in coded.actors if a.text == "Local officials").country is None
 
 
 def test_actors_abbreviations_match_only_in_capitals(resources):
