@@ -109,6 +109,7 @@ class _Finder:
         ents = doc_ents(doc)
         self.entity_of = {i: ent for ent in ents if ent.label_ in NAMED for i in range(ent.start, ent.end)}
         self.pronouns: dict[int, Actor] = {}  # resolved pronouns, for "their forces"
+        self.antecedents: Antecedents | None = None  # the mentions so far, while ``run`` reads the article
         self.stranded: dict[int, set[int]] = {}  # sentence start -> words of a subject the parser misplaced
         self.peoples = Peoples(kb, self.matches, lead)
         self.titles: dict[int, str | None] = {}  # name start -> sector of the title before it
@@ -118,7 +119,7 @@ class _Finder:
 
     def run(self) -> list[Actor]:
         self._find_definitions()
-        antecedents = Antecedents(self.kb, self.home)
+        antecedents = self.antecedents = Antecedents(self.kb, self.home)
         actors: list[Actor] = []
         tokens = self.tokens
         for i in words_with_pos(self.doc, HEAD_POS):  # (nouns, names, pronouns, adjectives: a tenth of the cost of all words)
@@ -324,9 +325,17 @@ class _Finder:
         return None
 
     def _modifier_info(self, child: Token) -> Resolved | None:
+        if is_pronoun(child) and (child.head.lemma_.lower() == "counterpart" or any(
+                c.dep_ in ("amod", "compound") and self.kb.country_of(c.text) for c in children_of(child.head))):
+            return None  # "his Iranian counterpart": the nationality says whose; a counterpart is the other side's
+        if child.i not in self.pronouns and is_pronoun(child) and self.antecedents is not None:
+            found = self.antecedents.resolve_pronoun(child)  # "its soldiers": "its" is no mention of its own
+            if found:
+                self.pronouns[child.i] = found[0]
         if child.i in self.pronouns:  # "their forces": the forces of whoever "their" is
             actor = self.pronouns[child.i]
-            return Resolved(actor.name, actor.country, None, None, "pronoun")
+            international = actor.code if actor.code and actor.code[:3] in ("IGO", "NGO", "IMG") else None
+            return Resolved(actor.name, actor.country, None, international, "pronoun")
         if against(child):
             return None  # "an anti-Syria journalist" is not Syrian
         entries = self._entries(child)

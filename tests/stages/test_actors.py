@@ -133,6 +133,16 @@ def test_actors_unplaced_organs_belong_to_a_dateline_town_the_gazetteer_knows(re
     assert next(a for a in coded.actors if a.text == "Local officials").country is None
 
 
+def test_actors_whose_forces_a_possessive_pronoun_says(resources):
+    text = ("The Israeli military said its soldiers had fired warning shots. The United Nations Interim Force "
+            "in Lebanon (UNIFIL) said its peacekeepers were patrolling.")
+    codes = {a.text: a.code for a in actors_of(resources, text)}
+    assert (codes["soldiers"], codes["peacekeepers"]) == ("ISRMIL", "IGOUNO")
+    # a counterpart is the other side's, and a nationality says whose
+    codes = {a.text: a.code for a in actors_of(resources, "Iraq's foreign minister spoke with his Iranian counterpart.")}
+    assert codes["Iranian counterpart"] == "IRNGOV"
+
+
 def test_actors_abbreviations_match_only_in_capitals(resources):
     actors = actors_of(resources, "Doctors who treated the wounded said the WHO sent supplies.")
     assert [a.text for a in actors if a.code and a.code.startswith("IGO")] == ["WHO"]
