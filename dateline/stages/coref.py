@@ -30,6 +30,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 HOME_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
 # Words for a state's government as a whole: "the junta" after "Mali's transitional government" is
 # that government, whoever else was named between them.
+# Words that make armed forces a state's own: "government troops", "federal forces".
+STATE_FORCE_WORDS = frozenset({"government", "federal", "state", "regime", "national", "pro-government"})
 GOVERNMENTS = frozenset({"government", "junta", "regime", "administration", "authorities", "authority",
                          "cabinet", "presidency", "leadership"})
 
@@ -134,7 +136,9 @@ class Antecedents:
         if actor.country or not actor.sector or actor.code and actor.code[:3] in ("IGO", "NGO", "IMG") \
                 or from_elsewhere(actor.text):
             return actor  # ("European diplomats" in a story from Tehran are not Iranian)
-        if resolved.kind == "role" and not _definite(head) and actor.sector in HOME_SECTORS and self.home \
+        home_organ = actor.sector in HOME_SECTORS or actor.sector == "MIL" and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in STATE_FORCE_WORDS for c in children_of(head))
+        if resolved.kind == "role" and not _definite(head) and home_organ and self.home \
                 and "local" not in actor.text.lower().split():  # (local officials are the event place's)
             # "Police fired tear gas", "authorities said": in a story filed from Nairobi, Kenya's
             return Actor(**{**_fields(actor), "country": self.home, "code": make_code(self.home, actor.sector)})

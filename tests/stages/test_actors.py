@@ -127,6 +127,12 @@ def test_actors_unplaced_organs_belong_to_a_dateline_town_the_gazetteer_knows(re
                              resources)
     army = [a for a in coded.actors if a.text == "army"][-1]
     assert army.code == "SDNMIL"
+    # a state's own forces are the dateline state's, as its officials are
+    text = "ADDIS ABABA (Dateline Wire) - Federal forces withdrew. Government troops shelled Axum. Rebels fled."
+    (coded,) = code_articles([Article("t", text, dt.date(2021, 3, 1), dateline_start=0, dateline_end=11)],
+                             resources)
+    codes = {a.text: a.code for a in coded.actors}
+    assert (codes["Federal forces"], codes["Government troops"], codes["Rebels"]) == ("ETHMIL", "ETHMIL", None)
     # officials said to be local are of the event's place, not the dateline's
     text = "ISTANBUL (Harbor Post) -- Local officials said the rally was peaceful."
     (coded,) = code_articles([Article("t", text, dt.date(2021, 3, 1), dateline_start=0, dateline_end=8)], resources)
