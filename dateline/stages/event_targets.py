@@ -209,13 +209,14 @@ class TargetFinder:
                     return token, country
         return None
 
-    def local(self, trigger: Trigger, actors: list[Actor]) -> list[Actor]:
+    def local(self, trigger: Trigger | None, actors: list[Actor]) -> list[Actor]:
         """Unplaced domestic actors (opposition, civilians, parties, unions; police, courts, officials)
         are of the place their phrase names ("the government of Sindh province"), else of the
-        country they act in, else of the country the story is filed from."""
+        country they act in, else of the country the story is filed from. (With no trigger, as for
+        a statement's speakers: no country they act in.)"""
         if not any(a.country is None and a.sector in LOCAL_SECTORS | HOME_ORGANS | INSURGENTS for a in actors):
             return actors
-        here = self.place_country(trigger)
+        here = self.place_country(trigger) if trigger is not None else None
         home = self.coded.dateline_place.country if self.coded.dateline_place is not None else None
 
         def placed(actor: Actor) -> Actor:
@@ -223,7 +224,8 @@ class TargetFinder:
                 return actor  # ("foreign militias" in talks at the Elysee are not French)
             country = self._own_place(actor) if actor.sector in LOCAL_SECTORS | HOME_ORGANS else None
             country = country or (here if actor.sector in LOCAL_SECTORS | INSURGENTS else None)
-            country = country or (home if actor.sector in LOCAL_SECTORS | HOME_ORGANS else None)
+            if actor.sector in LOCAL_SECTORS | HOME_ORGANS and "local" not in actor.text.lower().split():
+                country = country or home  # (local officials are of the event's place, wherever the story is filed)
             return replace(actor, country=country, code=country + actor.sector) if country else actor
         return [placed(a) for a in actors]
 

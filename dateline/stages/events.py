@@ -124,7 +124,8 @@ class _Coder:
         for found in self.statements.find(sent, acts):
             mood = modality(found.verb, self.lex)  # (a refusal to comment is a statement made, not negated)
             confidence = ADDRESSED_STATEMENT_CONFIDENCE if found.addressees else STATEMENT_CONFIDENCE
-            readings = [(src, tgt, False) for src, tgt in pairs(found.speakers, found.addressees, False)]
+            speakers = self.targets.local(None, found.speakers)  # "The opposition says": the dateline's
+            readings = [(src, tgt, False) for src, tgt in pairs(speakers, found.addressees, False)]
             events.extend(self._coded(found.word, found.verb, sent, found.code, STATEMENT, None,
                                       Modality(hypothetical=mood.future or mood.hypothetical), confidence, readings))
         return events

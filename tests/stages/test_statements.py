@@ -151,3 +151,9 @@ def test_statements_a_spokeswoman_named_after_the_act_speaks_for_its_doer(resour
     text = ("MANILA, Jan 17 (Dateline Wire) - The Philippine foreign ministry summoned China's ambassador on Friday, "
             "spokeswoman Teresa Lim said. \"These dangerous actions must stop,\" she said.")
     assert ("010", "PHLGOV", None) in statements_of(resources, text)
+
+
+def test_statements_unplaced_speakers_at_home_are_of_the_dateline(resources):
+    text = "CARACAS, Jan 3 (Dateline Wire) - The opposition says at least 30 of its members have been detained."
+    (coded,) = code_articles([Article("t", text, dt.date(2021, 3, 1), dateline_start=0, dateline_end=31)], resources)
+    assert [(e.cameo, e.source.code) for e in coded.events if e.event_type == STATEMENT] == [("010", "VENOPP")]
