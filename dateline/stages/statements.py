@@ -51,6 +51,8 @@ ADDRESSING = frozenset({"tell", "inform", "assure", "remind"})
 # Sectors whose statements are political events (not civilians, clergy, teachers, business, media).
 POLITICAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "ELI", "OPP", "REB", "SPY", "UAF", "PRM", "PTY",
                        "IGO", "NGO", "IMG", "LAB", "HRI", "SEP", "INS"})
+# Words of labour organisations, whose statements are political (a worker's alone are not).
+LABOUR_BODIES = ("union", "confederation", "federation", "syndicate", "congress")
 # Sectors that speak for their state.
 STATE_VOICES = frozenset({"GOV", "MIL", "LEG", "ELI"})
 
@@ -174,7 +176,7 @@ class StatementFinder:
             speakers = [a for c in children_of(verb) if c.dep_ == "dobj" for a in self.index.at(c)]
         else:
             speakers = self.index.at(_speaker(verb)) or sources_of(self.index, verb)
-        return [a for a in speakers if a.sector in POLITICAL or a.country and not a.sector]
+        return [a for a in speakers if a.sector in POLITICAL and not _lone_worker(a) or a.country and not a.sector]
 
     def _addressees(self, verb: Token) -> list[Actor]:
         """Whom the speech was addressed to: "told Iran that ...", "Kenyan police were told by ..."."""
@@ -199,6 +201,11 @@ class StatementFinder:
         if complement & self.pessimism:
             return PESSIMISTIC
         return MAKE_STATEMENT
+
+
+def _lone_worker(actor: Actor) -> bool:
+    """A worker quoted on what they saw ("said a dock worker") is no union speaking."""
+    return actor.sector == "LAB" and not any(word in actor.text.lower() for word in LABOUR_BODIES)
 
 
 def _speaker(verb: Token) -> Token | None:

@@ -112,6 +112,12 @@ def test_statements_habits_and_standing_positions_are_not_statements_made(resour
         ("010", "PSEGOV", None)]
 
 
+def test_statements_a_worker_quoted_is_no_union_speaking(resources):
+    assert statements_of(resources, '"We heard three explosions," said a Sudanese dock worker.') == []
+    text = "The Kenya Transport Workers Union said on Monday that the strike would go ahead."
+    assert [s[:2] for s in statements_of(resources, text)] == [("010", "KENLAB")]
+
+
 def test_statements_need_a_speaker(resources):
     assert statements_of(resources, "It was said that the harvest was good.") == []
     # the subject of a passive speech verb is whom it was told to
