@@ -185,6 +185,12 @@ class _Coder:
         if trigger.anchor.lemma_.lower() in self.lex.words("armed_moves") and plover == "ASSAULT" \
                 and not (sources and all(a.sector in ARMED for a in sources)):
             return []  # troops that enter a town attack it; refugees that cross into Kenya do not
+        if plover == "ASSAULT" and any(o.lemma_.lower() in self.lex.words("accident_vehicles") for c in children_of(anchor)
+                                       if c.dep_ == "agent" for o in children_of(c) if o.dep_ == "pobj"):
+            return []  # "a pedestrian was struck by a car": an accident
+        if plover == "PROTEST" and trigger.token.pos_ == "VERB" and any(
+                c.dep_ == "agent" for c in children_of(trigger.token)):
+            return []  # "a suspect struck by a car": no one is struck or marched by someone as a protest
         if plover == "PROTEST":
             sources = self._protesters(trigger, sources)
         instrument = instrument_subject(anchor, self.lex)

@@ -654,3 +654,15 @@ def test_events_responding_is_force_only_against_an_attack(resources):
     assert events_of(resources, "The Kenyan fire department responded to a call about a kitchen fire.") == ()
     (event,) = events_of(resources, "The Sudanese army said it would respond to any further attacks on the city.")
     assert (event.event_type, event.source.code) == ("THREATEN", "SDNMIL")
+
+
+def test_events_people_hit_by_a_car_suffered_an_accident_not_an_attack(resources):
+    assert events_of(resources, "Two Kenyan women were hit by a car when they crossed the road in Nairobi.") == ()
+    assert events_of(resources, "Fleeing shoplifting suspect struck by car.") == ()
+    (event,) = events_of(resources, "Two Somali soldiers were killed by a car bomb in Mogadishu.")
+    assert event.event_type == "ASSAULT"
+
+
+def test_events_suspects_arrested_are_the_target(resources):
+    (event,) = events_of(resources, "Iraqi police arrested three suspects in the nearby town of Hit on Friday.")
+    assert (event.event_type, event.target.code) == ("COERCE", "IRQCRM")
