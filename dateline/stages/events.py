@@ -185,6 +185,11 @@ class _Coder:
         if trigger.anchor.lemma_.lower() in self.lex.words("armed_moves") and plover == "ASSAULT" \
                 and not (sources and all(a.sector in ARMED for a in sources)):
             return []  # troops that enter a town attack it; refugees that cross into Kenya do not
+        if trigger.token.ent_type_ in ("DATE", "TIME"):
+            return []  # "on March 31": a month, not a march
+        if code == "0874" and trigger.sense.particles and any(
+                not any(a.sector in ARMED for a in self.index.at(o)) for o in children_of(anchor) if o.dep_ == "dobj"):
+            return []  # "pulled the child out of the pool" withdraws no force ("pulled its troops out" does)
         if plover == "ASSAULT" and any(o.lemma_.lower() in self.lex.words("accident_vehicles") for c in children_of(anchor)
                                        if c.dep_ == "agent" for o in children_of(c) if o.dep_ == "pobj"):
             return []  # "a pedestrian was struck by a car": an accident

@@ -666,3 +666,10 @@ def test_events_people_hit_by_a_car_suffered_an_accident_not_an_attack(resources
 def test_events_suspects_arrested_are_the_target(resources):
     (event,) = events_of(resources, "Iraqi police arrested three suspects in the nearby town of Hit on Friday.")
     assert (event.event_type, event.target.code) == ("COERCE", "IRQCRM")
+
+
+def test_events_a_month_is_no_march_and_pulling_a_thing_out_no_withdrawal(resources):
+    assert events_of(resources, "Kenyan teachers will hold a public forum on March 31 in Nairobi.") == ()
+    assert events_of(resources, "A Kenyan man pulled a knife out of his bag.") == ()
+    (event,) = events_of(resources, "Russia pulled its troops out of the Ukrainian town on Monday.")
+    assert (event.event_type, event.mode) == ("RETREAT", "withdraw")
