@@ -53,7 +53,10 @@ def dedupe(events: list[Event], doc: Doc) -> list[Event]:
             target = event.target
             weak = target is None or is_implied(target) or placed and not target.country \
                 and not (target.code or "").startswith(("IGO", "NGO"))
-            key = None if weak else (target.entity or target.start)
+            # one trigger's targets with one code are one party to the act ("released the prime minister and
+            # members of his government", both FJIGOV): one event, as event data counts them
+            key = None if weak else ((event.start, target.code) if target.code and target.country
+                                     else target.entity or target.start)
             if key not in by_target or event.confidence > by_target[key].confidence:
                 by_target[key] = event
         bare = by_target.pop(None, None)

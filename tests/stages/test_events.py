@@ -673,3 +673,12 @@ def test_events_a_month_is_no_march_and_pulling_a_thing_out_no_withdrawal(resour
     assert events_of(resources, "A Kenyan man pulled a knife out of his bag.") == ()
     (event,) = events_of(resources, "Russia pulled its troops out of the Ukrainian town on Monday.")
     assert (event.event_type, event.mode) == ("RETREAT", "withdraw")
+
+
+def test_events_one_acts_targets_with_one_code_are_one_event(resources):
+    text = "Fijian rebels released Prime Minister Mahendra Chaudhry and 30 members of his government on Sunday."
+    events = events_of(resources, text)
+    assert summary(events) == [("RETREAT", "FJIREB", "FJIGOV")]
+    # targets with different codes stay apart
+    events = events_of(resources, "Fijian rebels released two Australian tourists and a Fijian minister on Sunday.")
+    assert sorted(e.target.code for e in events) == ["AUSCVL", "FJIGOV"]
