@@ -13,6 +13,7 @@ from .tokens import children_of, doc_text, doc_tokens
 ELSEWHERE = frozenset({"foreign", "western", "european", "arab", "african", "asian", "international",
                        "multinational", "overseas"})
 
+# ... but a foreign minister, ministry or office is a state's own.
 FOREIGN_OFFICES = frozenset({"minister", "ministers", "ministry", "office", "secretary", "affairs", "policy",
                              "service", "relations"})
 
@@ -58,6 +59,12 @@ def from_elsewhere(text: str) -> bool:
     words = text.lower().split()
     return any(w in ELSEWHERE and not (w == "foreign" and words[i + 1:i + 2] and words[i + 1] in FOREIGN_OFFICES)
                for i, w in enumerate(words))
+
+
+def said_local(text: str) -> bool:
+    """Is an actor phrase said to be local ("local officials")? It is then of the event's place, not
+    of the place the story is filed from."""
+    return "local" in text.lower().split()
 
 
 def held_by_place(token: Token) -> bool:

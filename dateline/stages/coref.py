@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..actors_kb import ActorKnowledge, make_code, name_key
 from ..model import Actor
-from .actor_words import from_elsewhere
+from .actor_words import from_elsewhere, said_local
 from .tokens import children_of, sentence_of, span_text
 
 PERSONAL = {"he", "him", "his", "she", "her"}
@@ -28,10 +28,10 @@ WINDOW = 3  # sentences a pronoun looks back
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Organs that act at home: unnamed, they are most likely of the country the story is filed from.
 HOME_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
-# Words for a state's government as a whole: "the junta" after "Mali's transitional government" is
-# that government, whoever else was named between them.
 # Words that make armed forces a state's own: "government troops", "federal forces".
 STATE_FORCE_WORDS = frozenset({"government", "federal", "state", "regime", "national", "pro-government"})
+# Words for a state's government as a whole: "the junta" after "Mali's transitional government" is
+# that government, whoever else was named between them.
 GOVERNMENTS = frozenset({"government", "junta", "regime", "administration", "authorities", "authority",
                          "cabinet", "presidency", "leadership"})
 
@@ -138,8 +138,7 @@ class Antecedents:
             return actor  # ("European diplomats" in a story from Tehran are not Iranian)
         home_organ = actor.sector in HOME_SECTORS or actor.sector == "MIL" and any(
             c.dep_ in ("amod", "compound") and c.lower_ in STATE_FORCE_WORDS for c in children_of(head))
-        if resolved.kind == "role" and not _definite(head) and home_organ and self.home \
-                and "local" not in actor.text.lower().split():  # (local officials are the event place's)
+        if resolved.kind == "role" and not _definite(head) and home_organ and self.home and not said_local(actor.text):
             # "Police fired tear gas", "authorities said": in a story filed from Nairobi, Kenya's
             return Actor(**{**_fields(actor), "country": self.home, "code": make_code(self.home, actor.sector)})
         if resolved.kind not in ("person",) and not (resolved.kind == "role" and _definite(head)):

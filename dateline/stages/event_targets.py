@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ..actors_kb import ActorKnowledge, name_key
 from ..lexicon import PLACE_NOUNS, EventLexicon, Sense
 from ..model import Actor, CodedArticle
-from .actor_words import from_elsewhere
+from .actor_words import from_elsewhere, said_local
 from .event_syntax import ActorIndex, clause_subject_actors, sources_of, targets_of
 from .event_triggers import Trigger
 from .tokens import children_of
@@ -220,12 +220,12 @@ class TargetFinder:
         home = self.coded.dateline_place.country if self.coded.dateline_place is not None else None
 
         def placed(actor: Actor) -> Actor:
-            if actor.country is not None or (actor.code or "").startswith(("IGO", "NGO")) or is_foreign(actor):
+            if actor.country is not None or (actor.code or "").startswith(("IGO", "NGO")) or from_elsewhere(actor.text):
                 return actor  # ("foreign militias" in talks at the Elysee are not French)
             country = self._own_place(actor) if actor.sector in LOCAL_SECTORS | HOME_ORGANS else None
             country = country or (here if actor.sector in LOCAL_SECTORS | INSURGENTS else None)
-            if actor.sector in LOCAL_SECTORS | HOME_ORGANS and "local" not in actor.text.lower().split():
-                country = country or home  # (local officials are of the event's place, wherever the story is filed)
+            if actor.sector in LOCAL_SECTORS | HOME_ORGANS and not said_local(actor.text):
+                country = country or home
             return replace(actor, country=country, code=country + actor.sector) if country else actor
         return [placed(a) for a in actors]
 
@@ -295,18 +295,13 @@ def domestic(sources: list[Actor], targets: list[Actor], plover: str) -> tuple[l
         if country is None:
             return actors
         return [replace(a, country=country, code=country + a.sector)
-                if a.country is None and a.sector in DOMESTIC_SECTORS and not is_foreign(a)
+                if a.country is None and a.sector in DOMESTIC_SECTORS and not from_elsewhere(a.text)
                 and not (a.code or "").startswith(("IGO", "NGO", "IMG"))
                 else a for a in actors]
 
     if plover in ("MOBILIZE", "AID", "COOPERATE") or plover == "ASSAULT" and any(a.sector == "MIL" for a in sources):
         return sources, targets
     return fill(sources, country_of_state(targets)), fill(targets, country_of_state(sources))
-
-
-def is_foreign(actor: Actor) -> bool:
-    """Is the actor said to be from elsewhere ("foreign militias"), so of no place named here?"""
-    return from_elsewhere(actor.text)
 
 
 def _implied(sources: list[Actor], sector: str | None) -> list[Actor]:
