@@ -77,6 +77,8 @@ class TargetFinder:
         if not found and trigger.code[:2] in GRIEVANCE_ROOTS:  # "complained to the UN over Israeli raids": Israel
             found = [a for a in self.index.in_prep(trigger.anchor, GRIEVANCE_PREPS) if a.entity not in
                      {s.entity for s in sources if s.entity is not None}]
+        if not found and trigger.code in self.lex.words("handover_codes"):
+            found = self.index.in_prep(trigger.anchor, ("to",))  # "extradited X to the United States"
         found = found or targets_of(self.index, token, sources, self._things(token, trigger.sense))
         if not found and token.pos_ == "NOUN" and trigger.sense.plover in PATIENT_OF:
             found = self.index.in_prep(token, ("of",))  # "the arrest of tycoons", "the release of prisoners"

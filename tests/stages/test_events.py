@@ -682,3 +682,8 @@ def test_events_one_acts_targets_with_one_code_are_one_event(resources):
     # targets with different codes stay apart
     events = events_of(resources, "Fijian rebels released two Australian tourists and a Fijian minister on Sunday.")
     assert sorted(e.target.code for e in events) == ["AUSCVL", "FJIGOV"]
+
+
+def test_events_an_extradition_cooperates_with_the_state_that_receives(resources):
+    (event,) = events_of(resources, "Colombia extradited a senior drug cartel figure to the United States on Friday.")
+    assert (event.event_type, event.cameo, event.source.code, event.target.code) == ("COOPERATE", "063", "COL", "USA")
