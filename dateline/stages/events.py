@@ -163,6 +163,9 @@ class _Coder:
         if trigger.token.i != anchor.i and not sources and trigger.clause is None:
             sources = sources_of(self.index, trigger.token)
         targets = self.targets.targets(trigger, sources)
+        if plover == "MOBILIZE":  # "deployed 10,000 troops", "deployed tanks": what is moved, not at whom
+            homes = {a.country for a in sources}
+            targets = [t for t in targets if not (t.sector in ARMED and t.country in homes | {None})]
         if plover == "ASSAULT" and not targets and self._weapon_launch(anchor):
             code, plover, mode = "154", "MOBILIZE", "weapons"  # a missile fired at no one: a show of arms
         elif code in self.lex.words("air_codes") and sources:

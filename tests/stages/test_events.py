@@ -687,3 +687,10 @@ def test_events_one_acts_targets_with_one_code_are_one_event(resources):
 def test_events_an_extradition_cooperates_with_the_state_that_receives(resources):
     (event,) = events_of(resources, "Colombia extradited a senior drug cartel figure to the United States on Friday.")
     assert (event.event_type, event.cameo, event.source.code, event.target.code) == ("COOPERATE", "063", "COL", "USA")
+
+
+def test_events_what_a_deployment_moves_is_not_its_target(resources):
+    (event,) = events_of(resources, "The Mexican government deployed 10,000 National Guard troops to the border.")
+    assert (event.event_type, event.source.code, event.target) == ("MOBILIZE", "MEXGOV", None)
+    (event,) = events_of(resources, "Russia deployed troops to Belarus on Monday.")
+    assert event.target.code == "BLR"
