@@ -149,8 +149,6 @@ class _Coder:
         if not sources and anchor.pos_ == "NOUN":  # "issued a stern reminder that ...": who issued it
             verb = self.finder.support_verb(anchor)
             sources = sources_of(self.index, verb) if verb is not None else []
-            if sources and modality(verb, self.lex).hypothetical:
-                mood = replace(mood, hypothetical=True)  # "is set to vote on a resolution calling for"
         if not sources and anchor.dep_ == "acl" and anchor.head.lemma_.lower() in self.lex.words("reporting_nouns"):
             # "published a declaration demanding changes": who published it demands them; "voted on a
             # resolution calling for", "said in a statement demanding": who voted, who said
@@ -193,8 +191,9 @@ class _Coder:
         if code == "0874" and trigger.sense.particles and any(
                 not any(a.sector in ARMED for a in self.index.at(o)) for o in children_of(anchor) if o.dep_ == "dobj"):
             return []  # "pulled the child out of the pool" withdraws no force ("pulled its troops out" does)
-        if plover == "ASSAULT" and any(o.lemma_.lower() in self.lex.words("accident_vehicles") for c in children_of(anchor)
-                                       if c.dep_ == "agent" for o in children_of(c) if o.dep_ == "pobj"):
+        if plover == "ASSAULT" and any(o.lemma_.lower() in self.lex.words("accident_vehicles")
+                                       for c in children_of(anchor) if c.dep_ == "agent"
+                                       for o in children_of(c) if o.dep_ == "pobj"):
             return []  # "a pedestrian was struck by a car": an accident
         if plover == "PROTEST" and trigger.token.pos_ == "VERB" and any(
                 c.dep_ == "agent" for c in children_of(trigger.token)):
