@@ -92,8 +92,11 @@ def quad_class(event_type: str) -> int:
 
 
 def is_verbal(event_type: str) -> bool:
-    """Verbal acts (quad classes 1 and 3) can be about another act: "threatened to attack"."""
-    return QUAD_CLASS[event_type] in (1, 3)
+    """Verbal acts (quad classes 1 and 3) can be about another act: "threatened to attack".
+
+    A symbolic act (CAMEO 017, type STATEMENT) is done, not said: what it honours is no content of it.
+    """
+    return event_type != STATEMENT and QUAD_CLASS[event_type] in (1, 3)
 
 
 @functools.cache

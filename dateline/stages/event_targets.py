@@ -176,12 +176,12 @@ class TargetFinder:
         if found is None and force:  # "bombarded rebel-held areas of Aleppo": the people there
             found = next(((o, c) for o in children_of(trigger.anchor) if o.dep_ == "dobj"
                           for c in (self._country_of_place(o),) if c), None)
-        if found is None:
-            return []
-        token, country = found  # protests are against the state there; force and restrictions hit its people
-        sector = None if trigger.code[:2] == "14" else "CVL"
-        return [Actor(token.text, token.idx, token.idx + len(token.text), token.text, country, sector,
-                      country + (sector or ""))]
+        # protests are against the state there; force and restrictions hit its people
+        return _people_of(found, None if trigger.code[:2] == "14" else "CVL")
+
+    def place_people(self, trigger: Trigger) -> list[Actor]:
+        """The people of the place where the act was done: who held "a memorial service in Kigali"."""
+        return _people_of(self._place(trigger, PLACE_PREPS), "CVL")
 
     def place_country(self, trigger: Trigger) -> str | None:
         """The country where the act took place, if its clause names a place ("agreed ... in Baku")."""
@@ -326,3 +326,12 @@ def near(head: Token, depth: int = 3):
     for _ in range(depth):
         frontier = [c for t in frontier for c in children_of(t) if c.dep_ not in ("ccomp", "advcl", "relcl", "conj")]
         yield from frontier
+
+
+def _people_of(found: tuple[Token, str] | None, sector: str | None) -> list[Actor]:
+    """The people (or, with no sector, the state) of a place found in the text."""
+    if found is None:
+        return []
+    token, country = found
+    return [Actor(token.text, token.idx, token.idx + len(token.text), token.text, country, sector,
+                  country + (sector or ""))]

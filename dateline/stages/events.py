@@ -73,6 +73,8 @@ FIGHT_AS_ASSAULT = {"190": "180", "193": "180"}
 JUSTICE = frozenset({"JUD", "COP"})
 # Types that need a recipient (PLOVER manual): without one they are not coded.
 NEEDS_TARGET = frozenset({"AID", "COOPERATE", "SANCTION"})
+# CAMEO 017, a symbolic act: a ceremony, like a protest, is held by the people where it is held.
+SYMBOLIC_ACT = "017"
 # A statement with its speaker named is the plainest reading a sentence has (the act is the verb
 # itself); told to someone named, plainer still.
 STATEMENT_CONFIDENCE = 0.8
@@ -198,8 +200,10 @@ class _Coder:
         if plover == "PROTEST" and trigger.token.pos_ == "VERB" and any(
                 c.dep_ == "agent" for c in children_of(trigger.token)):
             return []  # "a suspect struck by a car": no one is struck or marched by someone as a protest
-        if plover == "PROTEST":
-            sources = self._protesters(trigger, sources)
+        if plover == STATEMENT and self.statements is None:
+            return []  # symbolic acts are CAMEO statements, off with them
+        if plover == "PROTEST" or code == SYMBOLIC_ACT and trigger.anchor.dep_ not in ("acl", "relcl"):
+            sources = self._gathered(trigger, plover, sources)  # ("a plaque commemorating the victims": no one)
         instrument = instrument_subject(anchor, self.lex)
         if instrument is not None:
             if sources:
@@ -250,10 +254,11 @@ class _Coder:
         return [Actor(span.text, span.start_char, span.end_char, "unidentified attackers", country, "UAF",
                       country + "UAF")]
 
-    def _protesters(self, trigger: Trigger, sources: list[Actor]) -> list[Actor]:
-        """Who protested: the subject, of the country where they protest ("200 neo-Nazis demonstrated in
-        Germany"); with no subject, the people of that place ("a protest was held in Mombasa")."""
-        place = self.targets.place_target(trigger)
+    def _gathered(self, trigger: Trigger, plover: str, sources: list[Actor]) -> list[Actor]:
+        """Who protested or held a ceremony: the subject, of the country where they gathered ("200
+        neo-Nazis demonstrated in Germany"); with no subject, the people of that place ("a protest was
+        held in Mombasa", "a memorial service was held in Kigali")."""
+        place = self.targets.place_target(trigger) if plover == "PROTEST" else self.targets.place_people(trigger)
         country = place[0].country if place else None
         if sources:
             return [replace(a, country=country, code=country + (a.sector or "")) if country and not a.country
@@ -344,6 +349,8 @@ class _Coder:
         """
         if is_tally(trigger.anchor):
             return False  # "have been killed since the war began": a toll, not an act
+        if code == SYMBOLIC_ACT and trigger.sense.kind == "event":
+            return True  # "dedication ceremonies will be held at 2 p.m.": the ceremony is the news
         if instrument is not None:
             return plover in VICTIM_TYPES
         anchor = trigger.anchor

@@ -163,3 +163,46 @@ def test_statements_unplaced_speakers_at_home_are_of_the_dateline(resources):
     text = "CARACAS, Jan 3 (Dateline Wire) - The opposition says at least 30 of its members have been detained."
     (coded,) = code_articles([Article("t", text, dt.date(2021, 3, 1), dateline_start=0, dateline_end=31)], resources)
     assert [(e.cameo, e.source.code) for e in coded.events if e.event_type == STATEMENT] == [("010", "VENOPP")]
+
+
+def symbolic_acts_of(resources, text: str):
+    """(source code, target code) of each symbolic act (CAMEO 017)."""
+    return [(e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in coded_events(resources, text) if e.cameo == "017"]
+
+
+def test_statements_commemorations_done_are_symbolic_acts(resources):
+    assert symbolic_acts_of(resources, "The Kenyan president laid a wreath at the memorial on Monday.") == [("KENGOV", None)]
+    events = coded_events(resources, "Japan's prime minister visited the Yasukuni shrine on Sunday.")
+    assert [(e.event_type, e.cameo, e.source.code) for e in events] == [(STATEMENT, "017", "JPNGOV")]
+    assert events[0].quad_class == 1
+    # (a visit to a shrine honours the dead; it visits no one)
+    assert "CONSULT" not in acts_of(resources, "Japan's prime minister visited the Yasukuni shrine on Sunday.")
+
+
+def test_statements_a_ceremony_held_is_held_by_the_people_of_its_place(resources):
+    assert symbolic_acts_of(resources, "A memorial service was held in Kigali on Sunday.") == [("RWACVL", None)]
+    # a ceremony is news by itself though the text names no one who held it
+    events = coded_events(resources, "The opening of a new synagogue in Mainz is a sign of a growing community.")
+    assert [(e.cameo, e.source.code) for e in events] == [("017", "DEUCVL")]
+
+
+def test_statements_what_merely_commemorates_or_is_no_ceremony_is_no_symbolic_act(resources):
+    assert symbolic_acts_of(resources, "The plaque commemorating the victims was stolen on Sunday.") == []
+    assert symbolic_acts_of(resources, "The company marked its 50th anniversary with a party.") == []
+    # what a minute of silence honours is not its content: the act stands as a symbolic act
+    (event,) = [e for e in coded_events(resources, "Officials observed a minute of silence for the victims of the attack.")
+                if e.cameo == "017"]
+    assert event.source.sector == "GOV"
+
+
+def test_statements_symbolic_acts_are_off_with_statements(resources):
+    plover_only = dataclasses.replace(resources, settings=Settings(statements=False))
+    assert coded_events(plover_only, "The Kenyan president laid a wreath at the memorial on Monday.") == ()
+
+
+def test_statements_accusations_denied_are_denials_of_responsibility(resources):
+    events = coded_events(resources, "Hamas denied responsibility for the attack on Tuesday.")
+    assert [(e.event_type, e.cameo, e.source.code) for e in events] == [("REJECT", "016", "PSEREB")]
+    events = coded_events(resources, "Beijing rejected Washington's accusations of espionage.")
+    assert [(e.cameo, e.source.code, e.target.code) for e in events] == [("016", "CHNGOV", "USAGOV")]
