@@ -29,6 +29,9 @@ UNTIL = frozenset({"until", "till", "unless"})
 # Where a participle with a determiner is a noun: "the wounded", "the accused".
 NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos"})
 GENERIC_FRAMES = frozenset({"020", "030", "100", "120", "130", "036"})
+# Appeals and demands, and the roots of the conflict acts they may ask for or ask to end.
+APPEAL_ROOTS = frozenset({"02", "10"})
+CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 # Speech that is an act: "X said Y must ..." demands it; "X said Y was undermining ..." accuses Y.
 DEMAND = Sense("100", "REQUEST", None, "(said ... must)", "verb")
 ALLEGATION = Sense("112", "ACCUSE", "allege", "(said ... was undermining)", "verb")
@@ -294,7 +297,23 @@ class TriggerFinder:
         code = self._refined(content) if content.content is not None else content.code
         if trigger.sense.plover == "AGREE" and trigger.code in GENERIC_FRAMES:
             return ontology.future_code(code) or trigger.code  # "vowed to fight" is a threat
+        if trigger.code[:2] in APPEAL_ROOTS and code[:2] in CONFLICT_ROOTS and not self._ended(content, trigger):
+            return trigger.code  # "called for the arrest of the general": the act asked for, not its end
         return ontology.refine(trigger.code, code)
+
+    def _ended(self, content: Trigger, frame: Trigger) -> bool:
+        """Is what the frame asks for the content's end: "an end to the violence", "to stop attacks",
+        "not to invade"?"""
+        if any(c.dep_ == "neg" for c in children_of(content.anchor)):
+            return True
+        node = content.token
+        for _ in range(8):
+            if node.i in (frame.token.i, frame.anchor.i) or node.head.i == node.i:
+                return False
+            node = node.head
+            if node.lemma_.lower() in self.lex.words("ending_words"):
+                return True
+        return False
 
 
 def _infinitive(verb: Token) -> bool:

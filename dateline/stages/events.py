@@ -45,7 +45,7 @@ from .event_syntax import (
     subject,
 )
 from .event_targets import VICTIM_TYPES, TargetFinder, domestic, is_implied
-from .event_triggers import Trigger, TriggerFinder
+from .event_triggers import CONFLICT_ROOTS, Trigger, TriggerFinder
 from .lead import lead_span
 from .statements import StatementFinder
 from .tokens import children_of, span_text
@@ -73,6 +73,7 @@ FIGHT_AS_ASSAULT = {"190": "180", "193": "180"}
 JUSTICE = frozenset({"JUD", "COP"})
 # Types that need a recipient (PLOVER manual): without one they are not coded.
 NEEDS_TARGET = frozenset({"AID", "COOPERATE", "SANCTION"})
+APPEAL, DEMAND = "020", "100"
 # CAMEO 017, a symbolic act: a ceremony, like a protest, is held by the people where it is held.
 SYMBOLIC_ACT = "017"
 # A statement with its speaker named is the plainest reading a sentence has (the act is the verb
@@ -223,6 +224,8 @@ class _Coder:
             targets = []  # "Israel and Hamas exchanged prisoners": between the two, not to the prisoners
         if plover in NEEDS_TARGET and not targets and not symmetric:
             return []
+        if code == APPEAL and targets and all(self._asked_against(trigger, t) for t in targets):
+            code, mode = DEMAND, ontology.cameo(DEMAND).mode  # hostile to them: no appeal to them (CAMEO 02)
         sources, targets = domestic(self.targets.local(trigger, sources),
                                     self.targets.local(trigger, self.targets.victims_place(trigger, targets)), plover)
         if code in FIGHT_AS_ASSAULT and all(a.sector and a.sector not in WARRING for a in sources):
@@ -253,6 +256,23 @@ class _Coder:
         country = place[0].country
         return [Actor(span.text, span.start_char, span.end_char, "unidentified attackers", country, "UAF",
                       country + "UAF")]
+
+    def _asked_against(self, trigger: Trigger, target: Actor) -> bool:
+        """Is the target whom the appeal asks to act against, not whom it asks: "called for action against
+        the security forces", "called for the arrest of the general"?"""
+        span = self.doc.char_span(target.start, target.end, alignment_mode="expand")
+        if span is None or is_implied(target):
+            return False
+        content = trigger.content.token.i if trigger.content is not None \
+            and trigger.content.code[:2] in CONFLICT_ROOTS else None
+        node = span.root
+        for _ in range(8):
+            if node.i in (trigger.token.i, trigger.anchor.i) or node.head.i == node.i:
+                return False
+            if node.dep_ == "pobj" and node.head.lower_ == "against" or node.i == content:
+                return True
+            node = node.head
+        return False
 
     def _gathered(self, trigger: Trigger, plover: str, sources: list[Actor]) -> list[Actor]:
         """Who protested or held a ceremony: the subject, of the country where they gathered ("200

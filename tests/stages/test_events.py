@@ -694,3 +694,24 @@ def test_events_what_a_deployment_moves_is_not_its_target(resources):
     assert (event.event_type, event.source.code, event.target) == ("MOBILIZE", "MEXGOV", None)
     (event,) = events_of(resources, "Russia deployed troops to Belarus on Monday.")
     assert event.target.code == "BLR"
+
+
+def codes_of(resources, text: str):
+    return [(e.cameo, e.target.country if e.target else None) for e in events_of(resources, text)]
+
+
+def test_events_an_appeal_to_end_force_asks_for_de_escalation_one_for_force_asks_for_force(resources):
+    assert codes_of(resources, "The African Union urged Ethiopia to stop attacks on civilians.") == [("0256", "ETH")]
+    assert codes_of(resources, "The UN urged Russia not to invade Ukraine.")[0][0] == "0256"
+    # asking for an arrest is not asking for a release, nor sanctions asked for their easing
+    assert codes_of(resources, "The opposition urged Ghana's government to arrest the general.")[0][0] == "020"
+    assert codes_of(resources, "Kenya called for the release of the detained journalists.")[0][0] == "0253"
+
+
+def test_events_an_appeal_for_action_against_the_target_is_a_demand(resources):
+    # CAMEO's appeals (02) are cooperative toward their target; one whose target is to be acted against is not
+    assert codes_of(resources, "Activists in Lagos called for the arrest of the Nigerian general.") == [("100", "NGA")]
+    events = events_of(resources, "Rights groups in Kenya called for action against the police on Monday.")
+    assert [(e.event_type, e.cameo, e.target.code) for e in events] == [("REQUEST", "100", "KENCOP")]
+    # whom the appeal is made to is its target, and it stays an appeal
+    assert codes_of(resources, "Lawmakers urged the UN to take action against Israel.") == [("020", None)]
