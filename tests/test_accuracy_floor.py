@@ -18,7 +18,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "plover-gsr": {"event_type_accuracy": 0.94, "event_type_macro_f1": 0.95, "triple_f1": 0.80,
                    "source_country_accuracy": 0.96, "target_country_accuracy": 0.90},
     "cameo-examples": {"root_accuracy": 0.97, "plover_type_accuracy": 0.97, "cameo3_accuracy": 0.87},
-    "conflibert": {"relevance_f1": 0.95, "cameo_root_accuracy": 0.78},
+    "conflibert": {"relevance_f1": 0.95, "cameo_root_accuracy": 0.85},
     "petrarch2": {"records_reproduced": 0.04, "dyad_recall": 0.24},
     "meantime": {"value_accuracy": 0.90, "type_accuracy": 0.92, "relaxed_f1": 0.85, "strict_f1": 0.84},
     "lgl": {"gold_spans_exact": 0.845, "gold_spans_acc161": 0.88, "e2e_found_exact": 0.82,
