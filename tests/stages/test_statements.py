@@ -182,6 +182,9 @@ def test_statements_commemorations_done_are_symbolic_acts(resources):
 
 def test_statements_a_ceremony_held_is_held_by_the_people_of_its_place(resources):
     assert symbolic_acts_of(resources, "A memorial service was held in Kigali on Sunday.") == [("RWACVL", None)]
+    # a vigil is a symbolic act in the CAMEO codebook, not a protest
+    events = coded_events(resources, "A vigil was held outside the embassy in Paris on Sunday.")
+    assert [(e.event_type, e.cameo, e.source.code) for e in events] == [(STATEMENT, "017", "FRACVL")]
     # a ceremony is news by itself though the text names no one who held it
     events = coded_events(resources, "The opening of a new synagogue in Mainz is a sign of a growing community.")
     assert [(e.cameo, e.source.code) for e in events] == [("017", "DEUCVL")]
