@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from ..actors_kb import ActorKnowledge, make_code, name_key
 from ..model import Actor
-from .actor_words import from_elsewhere, said_local
+from .actor_words import from_elsewhere, role_sector, said_local
 from .tokens import children_of, sentence_of, span_text
 
 PERSONAL = {"he", "him", "his", "she", "her"}
@@ -28,6 +28,8 @@ WINDOW = 3  # sentences a pronoun looks back
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Organs that act at home: unnamed, they are most likely of the country the story is filed from.
 HOME_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
+# Sectors of private people and firms.
+PRIVATE_SECTORS = frozenset({"BUS", "CVL", "EDU", "MED", "JRN", "REL", "AGR", "LAB", "REF"})
 # Words that make armed forces a state's own: "government troops", "federal forces".
 STATE_FORCE_WORDS = frozenset({"government", "federal", "state", "regime", "national", "pro-government"})
 # Words for a state's government as a whole: "the junta" after "Mali's transitional government" is
@@ -156,9 +158,16 @@ class Antecedents:
 
     def _sentence_country(self, head: Token) -> str | None:
         sent = sentence_of(head)
-        countries = {self.kb.country_of(t.text) for t in sent if self.kb.country_of(t.text)}
+        countries = {self.kb.country_of(t.text) for t in sent if self.kb.country_of(t.text) and not self._private(t)}
         countries |= {m.actor.country for m in self.mentions if m.sent == sent.start and m.actor.country}
         return countries.pop() if len(countries) == 1 else None
+
+    def _private(self, word: Token) -> bool:
+        """Does the country word only say where a firm or people are from ("bribes from a Chinese firm",
+        "Chinese tourists")? Those are no sign of the state the sentence is about."""
+        if word.dep_ not in ("amod", "compound") or word.head.pos_ != "NOUN":
+            return False
+        return role_sector(self.kb, word.head, alone=True) in PRIVATE_SECTORS
 
     def _remember(self, actor: Actor, kind: str, head: Token) -> None:
         sent = sentence_of(head).start

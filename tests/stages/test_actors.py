@@ -263,3 +263,11 @@ def test_actors_an_apposition_is_read_as_a_whole_role_phrase(resources):
     assert actors["Don Reimer"].sector == "BUS"
     actors = by_text(actors_of(resources, "John Smith, a police officer, said the road was closed."))
     assert actors["John Smith"].sector == "COP"
+
+
+def test_actors_a_firm_or_people_from_abroad_do_not_place_an_unplaced_official(resources):
+    # "the minister" takes the country the sentence is about; a Chinese firm is not what it is about
+    actors = by_text(actors_of(resources, "The minister denied allegations that he took bribes from a Chinese firm."))
+    assert (actors["minister"].country, actors["Chinese firm"].code) == (None, "CHNBUS")
+    actors = by_text(actors_of(resources, "President Dos Santos conceded to demands from UNITA."))
+    assert actors["President Dos Santos"].code == "AGOGOV"
