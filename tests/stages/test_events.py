@@ -715,3 +715,8 @@ def test_events_an_appeal_for_action_against_the_target_is_a_demand(resources):
     assert [(e.event_type, e.cameo, e.target.code) for e in events] == [("REQUEST", "100", "KENCOP")]
     # whom the appeal is made to is its target, and it stays an appeal
     assert codes_of(resources, "Lawmakers urged the UN to take action against Israel.") == [("020", None)]
+
+
+def test_events_an_accusation_noun_accuses_the_subject_of_its_that_clause(resources):
+    events = events_of(resources, "Kenya's accusations that Uganda armed the rebels strained ties.")
+    assert summary(events) == [("ACCUSE", "KEN", "UGA")]
