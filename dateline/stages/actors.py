@@ -259,6 +259,13 @@ class _Finder:
 
     def _add_context(self, token: Token, out: Resolved) -> None:
         """Fill what the phrase itself says: modifiers, "of"/"in" phrases, appositions."""
+        if out.entry is not None and out.entry.kind == "gov":
+            # an organ named as the knowledge base's country names its own ("Congress") is another
+            # country's when its phrase says so: "Peru's Congress", "the Philippine Congress"
+            owner = next((country for c in children_of(token) if c.dep_ in ("poss", "amod", "compound")
+                          for country in (self._country_named(c),) if country), None)
+            if owner and owner != out.country:
+                out.country, out.code = owner, make_code(owner, out.sector)
         if out.kind == "country" and out.entry is None:  # a people: "Egyptians", "ethnic Albanians"
             if any(c.lower_ == "ethnic" for c in children_of(token)):
                 out.kind = "role"  # an ethnic group, of whichever country it lives in, if the sentence names it
@@ -309,6 +316,14 @@ class _Finder:
         international = bool(out.code and out.code[:3] in ("IGO", "NGO", "IMG"))
         if (out.entry is None or out.entry.kind == "country" and out.sector) and not international:
             out.code = make_code(out.country, out.sector)
+
+    def _country_named(self, word: Token) -> str | None:
+        """The country a modifier names: "Peruvian", "Peru's"."""
+        found = self.kb.country_of(word.text)
+        if found is None and word.pos_ == "PROPN":
+            resolved = self.resolve(word)
+            found = resolved.country if resolved is not None and resolved.kind in ("country", "capital") else None
+        return found
 
     def _fled(self, token: Token) -> Resolved | None:
         """Where people flee from: "refugees fleeing Syria", "civilians escaping the fighting in Sudan"."""

@@ -271,3 +271,12 @@ def test_actors_a_firm_or_people_from_abroad_do_not_place_an_unplaced_official(r
     assert (actors["minister"].country, actors["Chinese firm"].code) == (None, "CHNBUS")
     actors = by_text(actors_of(resources, "President Dos Santos conceded to demands from UNITA."))
     assert actors["President Dos Santos"].code == "AGOGOV"
+
+
+def test_actors_an_organ_named_as_one_country_names_it_is_anothers_when_its_phrase_says_so(resources):
+    # "Congress" alone is the US Congress; Peru and the Philippines have one too
+    actors = by_text(actors_of(resources, "Peru's Congress voted to remove the president."))
+    assert (actors["Congress"].code, actors["president"].code) == ("PERLEG", "PERGOV")
+    assert by_text(actors_of(resources, "The Philippine Congress approved the budget."))["Philippine Congress"].code \
+        == "PHLLEG"
+    assert by_text(actors_of(resources, "Congress passed the bill on Monday."))["Congress"].code == "USALEG"
