@@ -153,6 +153,18 @@ def test_events_mode_scored_only_where_gold_has_one():
     assert s["mode_accuracy"].value == 0.0
 
 
+def test_events_translated_modes_put_the_gsr_plover_05_words_in_plover_20_words():
+    gold = [gsr_item("PROTEST", [gold_actor("KEN", "CVL")], [gold_actor("KEN", "GOV")], mode="strike-hun"),
+            gsr_item("PROTEST", [gold_actor("KEN", "CVL")], [gold_actor("KEN", "GOV")], mode="riot-spon"),
+            gsr_item("COERCE", [gold_actor("EGY", "COP")], [gold_actor("EGY", "CVL")], mode="arrest")]
+    predicted = [[event("PROTEST", actor("KEN", "CVL"), actor("KEN", "GOV"), mode="hunger")],
+                 [event("PROTEST", actor("KEN", "CVL"), actor("KEN", "GOV"), mode="demo")],
+                 [event("COERCE", actor("EGY", "COP"), actor("EGY", "CVL"), mode="arrest")]]
+    s = scores_of(gold, predicted)
+    assert s["mode_accuracy"].value == 1 / 3  # only the word that is the same in both
+    assert (s["mode_accuracy_translated"].value, s["mode_accuracy_translated"].n) == (2 / 3, 3)
+
+
 @pytest.mark.parametrize("predicted, gold, expected", [
     ("Rafah", "town of Rafah", True),
     ("GAZA", "Gaza", True),
