@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from evaluate_cases import actor, event, gold_actor, gsr_item
 
-from dateline.evaluate.events import gold_triples, location_matches, score_gsr
+from dateline.evaluate.events import gold_triples, location_matches, score_gsr, translated_modes
 
 
 def scores_of(gold, predicted) -> dict:
@@ -163,6 +163,8 @@ def test_events_translated_modes_put_the_gsr_plover_05_words_in_plover_20_words(
     s = scores_of(gold, predicted)
     assert s["mode_accuracy"].value == 1 / 3  # only the word that is the same in both
     assert (s["mode_accuracy_translated"].value, s["mode_accuracy_translated"].n) == (2 / 3, 3)
+    # PLOVER 2.0 has no host mode: the visitor visits, the host is the recipient
+    assert translated_modes("CONSULT", "host") == {"visit"}
 
 
 @pytest.mark.parametrize("predicted, gold, expected", [

@@ -231,6 +231,8 @@ MODES_05: dict[tuple[str, str], frozenset[str]] = {
     ("COERCE", "ban"): frozenset({"restrict", "censor"}), ("COERCE", "confiscate"): frozenset({"seize"}),
     ("COERCE", "detain"): frozenset({"arrest"}),
     ("ACCUSE", "disapprove"): frozenset({"disapprove", "allege"}),
+    # PLOVER 2.0 has no host mode: "visit: actor is visiting, recipient is hosting"
+    ("CONSULT", "host"): frozenset({"visit"}),
 }
 
 

@@ -74,6 +74,7 @@ JUSTICE = frozenset({"JUD", "COP"})
 # Types that need a recipient (PLOVER manual): without one they are not coded.
 NEEDS_TARGET = frozenset({"AID", "COOPERATE", "SANCTION"})
 APPEAL, DEMAND = "020", "100"
+SUICIDE_BOMBING = "1831"
 # CAMEO 017, a symbolic act: a ceremony, like a protest, is held by the people where it is held.
 SYMBOLIC_ACT = "017"
 # A statement with its speaker named is the plainest reading a sentence has (the act is the verb
@@ -212,6 +213,9 @@ class _Coder:
             weapon = self.lex.match(instrument)  # "a roadside bomb exploded": a roadside bombing
             if weapon is not None and weapon.code[:2] == code[:2] and len(weapon.code) > len(code):
                 code, mode = weapon.code, weapon.mode
+        if plover == "ASSAULT" and code[:3] != "181" and any("suicide" in f"{a.text} {a.name}".lower()
+                                                             for a in sources):
+            code, mode = SUICIDE_BOMBING, ontology.cameo(SUICIDE_BOMBING).mode  # "suicide bombers killed 23"
         if not sources and not self._doer_untold(trigger, code, plover, targets, instrument):
             return []  # "the war has displaced millions": no one is said to have done it
         unattributed = not sources and plover == "ASSAULT" and instrument is not None

@@ -720,3 +720,15 @@ def test_events_an_appeal_for_action_against_the_target_is_a_demand(resources):
 def test_events_an_accusation_noun_accuses_the_subject_of_its_that_clause(resources):
     events = events_of(resources, "Kenya's accusations that Uganda armed the rebels strained ties.")
     assert summary(events) == [("ACCUSE", "KEN", "UGA")]
+
+
+def test_events_an_attack_by_suicide_bombers_is_a_suicide_attack(resources):
+    (event,) = events_of(resources, "A suicide bomber killed five soldiers in Kabul on Sunday.")
+    assert (event.cameo, event.mode) == ("1831", "suicide-attack")
+    events = events_of(resources, "Police arrested a suspected suicide bomber in Kabul on Sunday.")
+    assert [e.event_type for e in events] == ["COERCE"]
+
+
+def test_events_opening_fire_is_a_firearms_attack(resources):
+    (event,) = events_of(resources, "Gunmen opened fire on a bus in Kabul on Sunday.")
+    assert (event.event_type, event.mode) == ("ASSAULT", "firearms")
