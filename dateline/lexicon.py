@@ -98,10 +98,11 @@ class Sense:
     def matches(self, token: Token, objects: list[Token]) -> bool:
         children = children_of(token) if self.particles or self.preps else ()
         # A phrasal verb's particle follows it closely ("called for", "broke off") or right after its object
-        # ("forced the agency, UNHCR, out").
+        # ("forced the agency, UNHCR, out"); an adverb may stand just before it ("sexually abused").
         for word in self.particles:
             if not any(c.lower_ == word and c.dep_ in ("prt", "prep", "agent", "advmod", "dative")
-                       and (0 < c.i - token.i <= 3 or word in SPLIT_PARTICLES and c.i in _object_ends(children))
+                       and (0 < c.i - token.i <= 3 or c.dep_ == "advmod" and -2 <= c.i - token.i < 0
+                            or word in SPLIT_PARTICLES and c.i in _object_ends(children))
                        for c in children):
                 return False
         if self.objects and not any(p.matches(c) for c in objects for p in self.objects):

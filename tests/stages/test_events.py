@@ -732,3 +732,12 @@ def test_events_an_attack_by_suicide_bombers_is_a_suicide_attack(resources):
 def test_events_opening_fire_is_a_firearms_attack(resources):
     (event,) = events_of(resources, "Gunmen opened fire on a bus in Kabul on Sunday.")
     assert (event.event_type, event.mode) == ("ASSAULT", "firearms")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Border guards sexually abused migrants at the crossing.", "1821"),  # an adverb before the verb
+    ("The soldiers assaulted two women sexually.", "1821"),
+    ("Serb forces ethnically cleansed the region of Albanians.", "203"),
+])
+def test_events_an_adverb_may_stand_before_or_after_its_verb(resources, text, code):
+    assert [e.cameo for e in events_of(resources, text)] == [code]
