@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import ontology
 from ..actors_kb import ActorKnowledge
-from ..lexicon import EventLexicon
+from ..lexicon import EventLexicon, Sense
 from ..location import locate_event
 from ..model import STATEMENT, Actor, CodedArticle, Event, make_event_id
 from ..resources import Resources
@@ -74,6 +74,8 @@ JUSTICE = frozenset({"JUD", "COP"})
 # Types that need a recipient (PLOVER manual): without one they are not coded.
 NEEDS_TARGET = frozenset({"AID", "COOPERATE", "SANCTION"})
 APPEAL, DEMAND = "020", "100"
+# Codes of force that say nothing of the weapon: a weapon named in the act's phrase refines them.
+WEAPONLESS = frozenset({"180", "182", "186", "190"})
 SUICIDE_BOMBING = "1831"
 # CAMEO 017, a symbolic act: a ceremony, like a protest, is held by the people where it is held.
 SYMBOLIC_ACT = "017"
@@ -213,6 +215,10 @@ class _Coder:
             weapon = self.lex.match(instrument)  # "a roadside bomb exploded": a roadside bombing
             if weapon is not None and weapon.code[:2] == code[:2] and len(weapon.code) > len(code):
                 code, mode = weapon.code, weapon.mode
+        if plover == "ASSAULT" and code in WEAPONLESS:
+            means = self._means(anchor)  # "wounded two soldiers in a bomb attack": a bombing
+            if means is not None:
+                code, mode = means.code, means.mode
         if plover == "ASSAULT" and code[:3] != "181" and any("suicide" in f"{a.text} {a.name}".lower()
                                                              for a in sources):
             code, mode = SUICIDE_BOMBING, ontology.cameo(SUICIDE_BOMBING).mode  # "suicide bombers killed 23"
@@ -260,6 +266,17 @@ class _Coder:
         country = place[0].country
         return [Actor(span.text, span.start_char, span.end_char, "unidentified attackers", country, "UAF",
                       country + "UAF")]
+
+    def _means(self, anchor: Token) -> Sense | None:
+        """The armed attack the act was done in or with, if its phrase names one with a weapon: "in a bomb
+        attack", "in an air strike", "with mortar fire"."""
+        for prep in children_of(anchor):
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "with", "by", "during"):
+                for obj in children_of(prep):
+                    sense = self.lex.match(obj) if obj.dep_ == "pobj" and obj.pos_ == "NOUN" else None
+                    if sense is not None and sense.plover == "ASSAULT" and sense.mode and sense.kind == "event":
+                        return sense
+        return None
 
     def _asked_against(self, trigger: Trigger, target: Actor) -> bool:
         """Is the target whom the appeal asks to act against, not whom it asks: "called for action against

@@ -741,3 +741,13 @@ def test_events_opening_fire_is_a_firearms_attack(resources):
 ])
 def test_events_an_adverb_may_stand_before_or_after_its_verb(resources, text, code):
     assert [e.cameo for e in events_of(resources, text)] == [code]
+
+
+def test_events_the_weapon_of_the_attack_the_act_was_done_in_gives_its_code(resources):
+    (event,) = events_of(resources, "Guerrillas wounded two British soldiers in a bomb attack on Thursday.")
+    assert (event.cameo, event.mode) == ("183", "explosives")
+    (event,) = events_of(resources, "Rebels killed three policemen in a mortar attack on the base.")
+    assert (event.cameo, event.mode) == ("194", "heavy-weapons")
+    # a wound alone names no weapon
+    (event,) = events_of(resources, "Rebels wounded three policemen on Sunday.")
+    assert (event.cameo, event.mode) == ("182", None)
