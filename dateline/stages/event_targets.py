@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..actors_kb import ActorKnowledge, name_key
-from ..lexicon import PLACE_NOUNS, EventLexicon, Sense
+from ..lexicon import PLACE_NOUNS, EventLexicon, Sense, is_place_phrase
 from ..model import Actor, CodedArticle
 from .actor_words import from_elsewhere, said_local
 from .event_syntax import ActorIndex, clause_subject_actors, sources_of, targets_of
@@ -26,6 +26,8 @@ from .tokens import children_of
 GRIEVANCE_ROOTS = frozenset({"11", "14"})
 GRIEVANCE_PREPS = ("against", "over", "about")
 # Acts done to a place's people when no one else is named: aid, force posture, restrictions, force.
+# Acts of giving: their direct object is what is given, never to whom.
+GIVING = frozenset({"AID", "COOPERATE"})
 PLACE_TARGET_ROOTS = frozenset({"07", "15", "17", "18", "19"})
 PLACE_TARGET_CODES = frozenset({"081", "132", "191", "141", "145"})
 PLACE_PREPS = frozenset({"in", "at", "on", "across", "throughout", "inside", "through", "around", "outside"})
@@ -285,7 +287,10 @@ class TargetFinder:
     def _things(self, token: Token, sense: Sense) -> list[Token]:
         """Objects that are what is done ("sent 700 kg of medicine"), not to whom it is done."""
         if not sense.objects:
-            return []
+            if sense.plover not in GIVING:
+                return []
+            # what is given is a thing too ("donated food aid to refugees"), not whom or where it helps
+            return [o for o in self.lex.objects(token) if not self.index.at(o) and not is_place_phrase(o)]
         objects = self.lex.objects(token)
         if sense.code[:2] in PATIENT_ROOTS:  # "expelled two journalists from Kosovo": the journalists suffer it
             return [o for o in objects if not self.index.at(o)]

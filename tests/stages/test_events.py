@@ -751,3 +751,9 @@ def test_events_the_weapon_of_the_attack_the_act_was_done_in_gives_its_code(reso
     # a wound alone names no weapon
     (event,) = events_of(resources, "Rebels wounded three policemen on Sunday.")
     assert (event.cameo, event.mode) == ("182", None)
+
+
+def test_events_what_is_given_is_no_recipient_whom_it_goes_to_is(resources):
+    events = events_of(resources, "Saudi Arabia donated food aid to Rohingya refugees on Tuesday.")
+    assert [(e.event_type, e.source.code, e.target.sector) for e in events] == [("AID", "SAU", "REF")]
+    assert summary(events_of(resources, "Japan donated 5 million dollars to Haiti on Monday.")) == [("AID", "JPN", "HTI")]
