@@ -158,7 +158,8 @@ class Antecedents:
 
     def _sentence_country(self, head: Token) -> str | None:
         sent = sentence_of(head)
-        countries = {self.kb.country_of(t.text) for t in sent if self.kb.country_of(t.text) and not self._private(t)}
+        countries = {self.kb.country_of(t.text) for t in sent
+                     if self.kb.country_of(t.text) and not self._private(t)}
         countries |= {m.actor.country for m in self.mentions if m.sent == sent.start and m.actor.country}
         return countries.pop() if len(countries) == 1 else None
 

@@ -25,9 +25,9 @@ from .tokens import children_of
 # addressed ("complained to the United Nations over Israeli air raids").
 GRIEVANCE_ROOTS = frozenset({"11", "14"})
 GRIEVANCE_PREPS = ("against", "over", "about")
-# Acts done to a place's people when no one else is named: aid, force posture, restrictions, force.
 # Acts of giving: their direct object is what is given, never to whom.
 GIVING = frozenset({"AID", "COOPERATE"})
+# Acts done to a place's people when no one else is named: aid, force posture, restrictions, force.
 PLACE_TARGET_ROOTS = frozenset({"07", "15", "17", "18", "19"})
 PLACE_TARGET_CODES = frozenset({"081", "132", "191", "141", "145"})
 PLACE_PREPS = frozenset({"in", "at", "on", "across", "throughout", "inside", "through", "around", "outside"})

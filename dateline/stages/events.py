@@ -73,6 +73,7 @@ FIGHT_AS_ASSAULT = {"190": "180", "193": "180"}
 JUSTICE = frozenset({"JUD", "COP"})
 # Types that need a recipient (PLOVER manual): without one they are not coded.
 NEEDS_TARGET = frozenset({"AID", "COOPERATE", "SANCTION"})
+# CAMEO's generic appeal (cooperative toward its target) and demand (not).
 APPEAL, DEMAND = "020", "100"
 # Codes of force that say nothing of the weapon: a weapon named in the act's phrase refines them.
 WEAPONLESS = frozenset({"180", "182", "186", "190"})
