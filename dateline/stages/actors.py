@@ -262,8 +262,8 @@ class _Finder:
         if out.entry is not None and out.entry.kind == "gov":
             # an organ named as the knowledge base's country names its own ("Congress") is another
             # country's when its phrase says so: "Peru's Congress", "the Philippine Congress"
-            owner = next((country for c in children_of(token) if c.dep_ in ("poss", "amod", "compound")
-                          for country in (self._country_named(c),) if country), None)
+            owner = next((info.country for c in children_of(token) if c.dep_ in ("poss", "amod", "compound")
+                          for info in (self._modifier_info(c),) if info is not None and info.country), None)
             if owner and owner != out.country:
                 out.country, out.code = owner, make_code(owner, out.sector)
         if out.kind == "country" and out.entry is None:  # a people: "Egyptians", "ethnic Albanians"
@@ -316,14 +316,6 @@ class _Finder:
         international = bool(out.code and out.code[:3] in ("IGO", "NGO", "IMG"))
         if (out.entry is None or out.entry.kind == "country" and out.sector) and not international:
             out.code = make_code(out.country, out.sector)
-
-    def _country_named(self, word: Token) -> str | None:
-        """The country a modifier names: "Peruvian", "Peru's"."""
-        found = self.kb.country_of(word.text)
-        if found is None and word.pos_ == "PROPN":
-            resolved = self.resolve(word)
-            found = resolved.country if resolved is not None and resolved.kind in ("country", "capital") else None
-        return found
 
     def _fled(self, token: Token) -> Resolved | None:
         """Where people flee from: "refugees fleeing Syria", "civilians escaping the fighting in Sudan"."""
