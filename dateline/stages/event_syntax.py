@@ -344,6 +344,9 @@ def targets_of(index: ActorIndex, token: Token, sources: list[Actor], things: li
         found = others(index.in_prep(token, TARGET_PREPS[:-1]))
         for prep in (c for c in children_of(token) if c.lower_ == "of" and not found):  # "suspension of links with X"
             found = others([a for obj in children_of(prep) for a in index.in_prep(obj, TARGET_PREPS[:-1], deep=False)])
+        for clause in (c for c in children_of(token) if c.dep_ in ("acl", "ccomp") and not found):
+            if any(m.dep_ == "mark" and m.lower_ == "that" for m in children_of(clause)):
+                found = others(clause_subject_actors(index, clause))  # "accusations that Uganda armed ...": Uganda
     elif is_passive(token):
         found = others(index.at(passive_subject(token)))
     if not found and token.pos_ not in ("NOUN", "PROPN"):

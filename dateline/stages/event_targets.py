@@ -114,8 +114,6 @@ class TargetFinder:
         if not found and trigger.code in IN_TARGET_CODES:  # "sought refuge in Germany": of Germany's state
             found = self.index.in_prep(trigger.anchor, ("in",)) or self._state_of_place(trigger)
         found = found or self.place_target(trigger)
-        if not found and trigger.code[:2] == "11" and token.pos_ == "NOUN":
-            found = self._accused(token, sources)  # "the opposition's allegations that the government rigged ..."
         if not found and trigger.sense.plover == "PROTEST":  # "threw stones during demonstrations against X"
             found = self._protest_aim(trigger, sources)
         if not found and trigger.sense.plover == "PROTEST" and trigger.anchor.pos_ == "VERB":
@@ -124,15 +122,6 @@ class TargetFinder:
         if not found and trigger.code[:3] in RESTRICTIONS:  # martial law is imposed on one's own people
             found = _implied(sources, "CVL")
         return found
-
-    def _accused(self, noun: Token, sources: list[Actor]) -> list[Actor]:
-        """Whom an accusation named by a noun is about: the subject of its "that" clause."""
-        entities = {a.entity for a in sources if a.entity is not None}
-        for clause in children_of(noun):
-            if clause.dep_ in ("acl", "ccomp") and any(c.dep_ == "mark" and c.lower_ == "that"
-                                                      for c in children_of(clause)):
-                return [a for a in clause_subject_actors(self.index, clause) if a.entity not in entities]
-        return []
 
     def _state_of_place(self, trigger: Trigger) -> list[Actor]:
         found = self._place(trigger, frozenset({"in", "to"}))
