@@ -27,7 +27,9 @@ def role_sector(kb: ActorKnowledge, token: Token, alone: bool = False) -> str | 
     lemma = token.lemma_.lower()
     if not alone:
         for child in children_of(token):
-            if child.dep_ in ("compound", "amod") and child.i == token.i - 1:
+            # (next to it, or across a hyphen: "Secretary-General", "vice-president")
+            if child.dep_ in ("compound", "amod") and (child.i == token.i - 1 or child.i == token.i - 2
+                                                       and token.doc[token.i - 1].text == "-"):
                 pair = f"{child.lemma_.lower()} {lemma}"
                 for first in children_of(child):
                     if first.dep_ in ("compound", "amod") and first.i == child.i - 1:

@@ -46,6 +46,8 @@ ROLE_PREPS = {"of", "in", "from", "throughout", "across", "inside"}
 ALLEGIANCE = {"loyal", "affiliate", "affiliated", "allied", "linked", "belonging", "close", "attached"}
 # People who follow another actor: "supporters of X" share X's country, not X's office.
 FOLLOWERS = {"supporter", "follower", "loyalist", "sympathizer", "sympathiser", "backer", "admirer"}
+# Who speak for another: "a spokesman for the defence ministry" is the ministry's voice.
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 # People fleeing a country or a war in it are of that country: "refugees fleeing the war in Liberia".
 FLEEING = {"flee", "escape"}
 # Words that make an armed force an international one.
@@ -287,12 +289,13 @@ class _Finder:
                 if info is not None and out.kind == "country" and out.entry is None and not people and out.country:
                     continue
                 self._merge(out, info, country_only=child.dep_ == "poss" and out.kind == "org")
-            elif child.dep_ == "prep" and child.lower_ in ROLE_PREPS and out.kind in ("role",):
+            elif child.dep_ == "prep" and out.kind in ("role",) and (child.lower_ in ROLE_PREPS or (
+                    child.lower_ == "for" and token.lemma_.lower() in SPOKESPEOPLE)):
+                prep = "of" if child.lower_ == "for" else child.lower_  # "a spokesman for X" speaks as X's
                 follower = token.lemma_.lower() in FOLLOWERS  # "supporters of X" are not what X is
                 for obj in children_of(child):
                     if obj.dep_ == "pobj":
-                        self._merge(out, self._pp_info(obj, child.lower_),
-                                    country_only=child.lower_ != "of" or follower)
+                        self._merge(out, self._pp_info(obj, prep), country_only=prep != "of" or follower)
         if out.kind in ("role", "person") and out.sector in ("GOV", None) and (is_former(self.kb, token) or any(
                 c.dep_ in ("compound", "amod", "appos") and is_former(self.kb, c) for c in children_of(token))):
             out.sector = "ELI"  # "former Kenyan minister Ruth Wanjiku": the title is hers no more

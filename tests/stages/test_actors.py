@@ -280,3 +280,13 @@ def test_actors_an_organ_named_as_one_country_names_it_is_anothers_when_its_phra
     assert by_text(actors_of(resources, "The Philippine Congress approved the budget."))["Philippine Congress"].code \
         == "PHLLEG"
     assert by_text(actors_of(resources, "Congress passed the bill on Monday."))["Congress"].code == "USALEG"
+
+
+def test_actors_a_spokesman_for_an_actor_speaks_as_it(resources):
+    actors = by_text(actors_of(resources, "A spokesman for the Russian defence ministry said the strikes hit bases."))
+    assert actors["spokesman"].code == "RUSGOV"
+    actors = by_text(actors_of(resources, "A spokesman for the Kenyan army said the operation would go on."))
+    assert actors["spokesman"].code == "KENMIL"
+    # a Secretary-General is no general, hyphen or not
+    actors = by_text(actors_of(resources, "The UN Secretary-General said the organisation was concerned."))
+    assert (actors["Secretary-General"].code, actors["Secretary-General"].sector) == ("IGOUNO", "GOV")
